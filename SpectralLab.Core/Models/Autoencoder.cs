@@ -1,0 +1,22 @@
+using SpectralLab.Core.Spectral;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SpectralLab.Core.Models;
+
+/// <summary>
+/// An image autoencoder: [N, 1, H, W] in, [N, 1, H, W] probabilities out. Training works on <see cref="Logits"/>
+/// so the loss can fold the final sigmoid into a numerically stable binary cross-entropy.
+/// </summary>
+public abstract class Autoencoder(string name) : nn.Module<Tensor, Tensor>(name)
+{
+    /// <summary>The output before the final sigmoid.</summary>
+    public abstract Tensor Logits(Tensor input);
+
+    public override Tensor forward(Tensor input) => Logits(input).sigmoid();
+
+    /// <summary>The spectral layers in call order (none for a spatial model).</summary>
+    public virtual IReadOnlyList<SpectralConv2d> SpectralLayers => [];
+
+    public long ParameterCount => parameters().Sum(p => p.numel());
+}

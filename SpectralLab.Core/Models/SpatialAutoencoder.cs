@@ -1,0 +1,42 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace SpectralLab.Core.Models;
+
+/// <summary>
+/// The published spatial baseline: Conv 1→32 3×3 + ReLU, MaxPool 2, Conv 32→32 3×3 + ReLU, MaxPool 2, then the
+/// shared decoder. 28,353 parameters.
+/// </summary>
+public sealed class SpatialAutoencoder : Autoencoder
+{
+    readonly Conv2d conv1;
+    readonly Conv2d conv2;
+    readonly SpatialDecoder decoder;
+
+    public SpatialAutoencoder(int channels = 32) : base(nameof(SpatialAutoencoder))
+    {
+        conv1 = KerasInit.GlorotZero(nn.Conv2d(1, channels, 3, padding: 1));
+        conv2 = KerasInit.GlorotZero(nn.Conv2d(channels, channels, 3, padding: 1));
+        decoder = new SpatialDecoder(channels);
+        RegisterComponents();
+    }
+
+    public override Tensor Logits(Tensor input)
+    {
+        var x = nn.functional.max_pool2d(nn.functional.relu(conv1.forward(input)), 2);
+        x = nn.functional.max_pool2d(nn.functional.relu(conv2.forward(x)), 2);
+        return decoder.forward(x);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            conv1.Dispose();
+            conv2.Dispose();
+            decoder.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+}

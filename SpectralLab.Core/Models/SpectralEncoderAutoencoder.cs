@@ -1,0 +1,45 @@
+using SpectralLab.Core.Spectral;
+using static TorchSharp.torch;
+
+namespace SpectralLab.Core.Models;
+
+/// <summary>
+/// The published spectral encoder with the spatial decoder: two blocks of spectral convolution (rfft2 → filters →
+/// ReLU on real and imaginary parts → irfft2) each followed by MaxPool 2, then the shared decoder. With 32 Gaussian
+/// filters per layer it has 19,553 parameters.
+/// </summary>
+public sealed class SpectralEncoderAutoencoder : Autoencoder
+{
+    readonly SpectralConv2d block1;
+    readonly SpectralConv2d block2;
+    readonly SpatialDecoder decoder;
+
+    public SpectralEncoderAutoencoder(Func<SpectralFilterFamily> family, SpectralProduct product, int channels = 32)
+        : base(nameof(SpectralEncoderAutoencoder))
+    {
+        block1 = new SpectralConv2d(family(), product);
+        block2 = new SpectralConv2d(family(), product);
+        decoder = new SpatialDecoder(channels);
+        RegisterComponents();
+    }
+
+    public override IReadOnlyList<SpectralConv2d> SpectralLayers => [block1, block2];
+
+    public override Tensor Logits(Tensor input)
+    {
+        var x = nn.functional.max_pool2d(block1.forward(input), 2);
+        x = nn.functional.max_pool2d(block2.forward(x), 2);
+        return decoder.forward(x);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            block1.Dispose();
+            block2.Dispose();
+            decoder.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+}

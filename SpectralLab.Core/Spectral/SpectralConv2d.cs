@@ -1,0 +1,46 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SpectralLab.Core.Spectral;
+
+/// <summary>
+/// A convolution layer that lives in the Fourier domain: the input channels are summed (the spectrum of a sum is
+/// the sum of the spectra, so one transform serves them all), transformed with rfft2, multiplied by every filter of
+/// the family, passed through ReLU on the real and imaginary parts separately, and returned to H×W with irfft2.
+/// Input [N, C, H, W] → output [N, F, H, W].
+/// </summary>
+public sealed class SpectralConv2d : nn.Module<Tensor, Tensor>
+{
+    readonly SpectralFilterFamily filters;
+
+    public SpectralConv2d(SpectralFilterFamily filters, SpectralProduct product = SpectralProduct.Complex)
+        : base(nameof(SpectralConv2d))
+    {
+        this.filters = filters;
+        Product = product;
+        RegisterComponents();
+    }
+
+    public SpectralFilterFamily Filters => filters;
+
+    public SpectralProduct Product { get; }
+
+    public override Tensor forward(Tensor input)
+    {
+        int height = (int)input.shape[2], width = (int)input.shape[3];
+        var spectrum = torch.view_as_real(fft.rfft2(input.sum(1, keepdim: true)));
+        var x = spectrum.select(-1, 0);  // [N, 1, H, W/2+1]
+        var y = spectrum.select(-1, 1);
+        var (wr, wi) = filters.Build(new FrequencyGrid(height, width)); // [F, H, W/2+1]
+        var real = x * wr - y * wi;
+        var imaginary = Product == SpectralProduct.Complex ? x * wi + y * wr : x * wr + y * wi;
+        var activated = torch.complex(nn.functional.relu(real), nn.functional.relu(imaginary));
+        return fft.irfft2(activated, s: [height, width]); // irfft2 needs s: odd sizes come back wrong otherwise
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) filters.Dispose();
+        base.Dispose(disposing);
+    }
+}

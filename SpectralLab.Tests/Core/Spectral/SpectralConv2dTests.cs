@@ -1,0 +1,110 @@
+using System.Numerics;
+using SpectralLab.Core.Spectral;
+using SpectralLab.Tests.Support;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SpectralLab.Tests.Core.Spectral;
+
+[Collection(TorchCollection.Name)]
+public sealed class SpectralConv2dTests
+{
+    [Theory]
+    [InlineData(SpectralProduct.Complex, 6, 6)]
+    [InlineData(SpectralProduct.Complex, 5, 7)]
+    [InlineData(SpectralProduct.AsPublished, 6, 6)]
+    [InlineData(SpectralProduct.AsPublished, 5, 7)]
+    public void Forward_SmallInput_MatchesADirectDftComputation(SpectralProduct product, int h, int w)
+    {
+        manual_seed(11);
+        using var layer = new SpectralConv2d(new GaussianFilterFamily(3, initialStd: 0.6), product);
+        var input = rand(1, 2, h, w);
+
+        var output = layer.forward(input);
+
+        var (wr, wi) = layer.Filters.Build(new FrequencyGrid(h, w));
+        var summed = Tensors.Matrix(input[0].sum(dim: 0));
+        var spectrum = DirectDft.Rfft2(summed);
+        for (int f = 0; f < 3; f++)
+        {
+            var (fr, fi) = (Tensors.Matrix(wr[f]), Tensors.Matrix(wi[f]));
+            var product_ = new Complex[h, w / 2 + 1];
+            for (int k = 0; k < h; k++)
+            for (int l = 0; l <= w / 2; l++)
+            {
+                double xr = spectrum[k, l].Real, xi = spectrum[k, l].Imaginary;
+                double re = xr * fr[k, l] - xi * fi[k, l];
+                double im = product == SpectralProduct.Complex ? xr * fi[k, l] + xi * fr[k, l] : xr * fr[k, l] + xi * fi[k, l];
+                product_[k, l] = new Complex(Math.Max(re, 0), Math.Max(im, 0));
+            }
+            var expected = DirectDft.Irfft2(product_, h, w);
+            var actual = Tensors.Matrix(output[0, f]);
+            for (int m = 0; m < h; m++)
+            for (int n = 0; n < w; n++)
+                Assert.Equal(expected[m, n], actual[m, n], 4);
+        }
+    }
+
+    [Fact]
+    public void AsPublished_DiffersFromTheComplexProduct_OnlyInTheImaginaryTerm()
+    {
+        manual_seed(5);
+        using var complexLayer = new SpectralConv2d(new GaussianFilterFamily(2, 0.6), SpectralProduct.Complex);
+        using var publishedLayer = new SpectralConv2d(new GaussianFilterFamily(2, 0.6), SpectralProduct.AsPublished);
+        publishedLayer.load_state_dict(complexLayer.state_dict());
+        var input = rand(1, 1, 6, 6);
+
+        // Same filters, same real term; only the imaginary term differs, and with it the output.
+        var difference = (complexLayer.forward(input) - publishedLayer.forward(input)).abs().max().item<float>();
+
+        Assert.True(difference > 1e-3, $"the variants agree to {difference}");
+    }
+
+    [Theory]
+    [InlineData(1, 28, 28)]
+    [InlineData(32, 14, 14)]
+    public void Forward_BlockInputs_KeepsTheSizeAndGivesOneChannelPerFilter(int channels, int h, int w)
+    {
+        using var layer = new SpectralConv2d(new GaussianFilterFamily(32));
+
+        var output = layer.forward(rand(3, channels, h, w));
+
+        Assert.Equal([3, 32, h, w], output.shape);
+        Assert.Equal([3, 32, h / 2, w / 2], nn.functional.max_pool2d(output, 2).shape);
+    }
+
+    [Theory]
+    [InlineData(SpectralProduct.Complex)]
+    [InlineData(SpectralProduct.AsPublished)]
+    public void Backward_TinyCase_EveryParameterOfEveryFilterMatchesFiniteDifferences(SpectralProduct product)
+    {
+        manual_seed(2);
+        using var layer = new SpectralConv2d(new GaussianFilterFamily(2, initialStd: 0.5), product);
+        layer.to(float64);
+        var input = rand(1, 2, 4, 5, float64);
+        var weights = randn(1, 2, 4, 5, float64);
+        double Loss() { using var _ = no_grad(); return (layer.forward(input) * weights).sum().item<double>(); }
+
+        (layer.forward(input) * weights).sum().backward();
+
+        foreach (var (name, parameter) in layer.named_parameters())
+        {
+            var analytic = parameter.grad!.data<double>().ToArray();
+            var values = parameter.detach().view(-1).data<double>(); // shares the parameter's storage
+            for (int i = 0; i < analytic.Length; i++)
+            {
+                const double eps = 1e-6;
+                double original = values[i];
+                values[i] = original + eps;
+                double up = Loss();
+                values[i] = original - eps;
+                double down = Loss();
+                values[i] = original;
+                double numeric = (up - down) / (2 * eps);
+                Assert.True(Math.Abs(analytic[i] - numeric) <= 1e-5 + 1e-4 * Math.Abs(numeric),
+                    $"{name}[{i}]: autograd {analytic[i]}, finite difference {numeric}");
+                Assert.NotEqual(0, analytic[i]); // the gradient reaches this parameter
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using SpectralLab.Core.Models;
+using SpectralLab.Core.Training;
+using SpectralLab.Tests.Support;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SpectralLab.Tests.Core.Training;
+
+[Collection(TorchCollection.Name)]
+public sealed class TrainerTests
+{
+    sealed class Recorder(Action<StepRecord>? onStep = null) : ITrainingObserver
+    {
+        public List<StepRecord> Steps { get; } = [];
+        public List<EpochRecord> Epochs { get; } = [];
+
+        public void OnStep(StepRecord step)
+        {
+            Steps.Add(step);
+            onStep?.Invoke(step);
+        }
+
+        public void OnEpoch(EpochRecord epoch) => Epochs.Add(epoch);
+    }
+
+    [Theory]
+    [InlineData("spatial")]
+    [InlineData("spectral-gaussian")]
+    public void Run_FewHundredRealMnistImages_LowersTheValidationLoss(string name)
+    {
+        manual_seed(1);
+        using var model = ModelCatalog.Find(name)!.Create();
+        var data = TestData.SmallMnist(train: 384, test: 200);
+        var options = new TrainingOptions { Model = name, Epochs = 2, BatchSize = 32 };
+        using var test = new ImageTensors(data.Test, data.Test.Count);
+        double untrained = Trainer.Evaluate(model, test);
+        var recorder = new Recorder();
+
+        var result = new Trainer(model, data, options).Run(recorder, CancellationToken.None);
+
+        Assert.Equal(TrainingOutcome.Completed, result.Outcome);
+        Assert.Equal(24, result.Steps);
+        Assert.Equal([1, 2], recorder.Epochs.Select(e => e.Epoch));
+        Assert.True(recorder.Epochs[^1].ValidationLoss < untrained - 0.05,
+            $"validation loss {recorder.Epochs[^1].ValidationLoss:F4} vs {untrained:F4} untrained");
+        Assert.Equal(recorder.Steps.Where(s => s.Epoch == 1).Average(s => s.Loss), recorder.Epochs[0].TrainLoss, 9);
+    }
+
+    [Fact]
+    public void Run_CancelledDuringAStep_StopsBeforeTheNextOne()
+    {
+        using var model = ModelCatalog.Find("spatial")!.Create();
+        using var cancellation = new CancellationTokenSource();
+        var recorder = new Recorder(step => { if (step.Step == 3) cancellation.Cancel(); });
+        var options = new TrainingOptions { Model = "spatial", Epochs = 5, BatchSize = 16 };
+
+        var result = new Trainer(model, TestData.SmallMnist(160, 10), options).Run(recorder, cancellation.Token);
+
+        Assert.Equal(TrainingOutcome.Stopped, result.Outcome);
+        Assert.Equal(3, result.Steps);
+        Assert.Equal(3, recorder.Steps.Count);
+        Assert.Empty(recorder.Epochs);
+    }
+
+    /// <summary>Reconstructs with a spatial autoencoder until its <c>n</c>-th call, then answers NaN.</summary>
+    sealed class FailingAutoencoder(int failOnCall) : Autoencoder(nameof(FailingAutoencoder))
+    {
+        readonly SpatialAutoencoder inner = new();
+        int calls;
+
+        public override Tensor Logits(Tensor input) =>
+            ++calls >= failOnCall ? inner.Logits(input) * double.NaN : inner.Logits(input);
+    }
+
+    [Fact]
+    public void Run_LossBecomesNaN_EndsAsDivergedAtThatStep()
+    {
+        using var model = new FailingAutoencoder(failOnCall: 4);
+        var recorder = new Recorder();
+        var options = new TrainingOptions { Model = "spatial", Epochs = 3, BatchSize = 16 };
+
+        var result = new Trainer(model, TestData.SmallMnist(160, 10), options).Run(recorder, CancellationToken.None);
+
+        Assert.Equal(TrainingOutcome.Diverged, result.Outcome);
+        Assert.Equal(4, result.Steps);
+        Assert.Contains("step 4", result.Reason);
+        Assert.Equal(3, recorder.Steps.Count); // the NaN step is not reported as a loss
+    }
+
+    [Fact]
+    public void Run_HundredsOfSteps_LeavesNoTensorsBehind()
+    {
+        manual_seed(1);
+        using var model = ModelCatalog.Find("spectral-gaussian")!.Create();
+        var liveCounts = new Dictionary<int, long>();
+        var recorder = new Recorder(step => liveCounts[step.Step] = DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+        var options = new TrainingOptions { Model = "spectral-gaussian", Epochs = 10, BatchSize = 4 };
+
+        new Trainer(model, TestData.SmallMnist(120, 8), options).Run(recorder, CancellationToken.None);
+
+        Assert.Equal(300, liveCounts.Count);
+        Assert.Equal(liveCounts[20], liveCounts[300]);
+    }
+
+    [Fact]
+    public void Run_SameSeedTwice_GivesTheSameLosses()
+    {
+        double[] Losses()
+        {
+            manual_seed(9);
+            using var model = ModelCatalog.Find("spectral-gaussian")!.Create();
+            var recorder = new Recorder();
+            new Trainer(model, TestData.SmallMnist(64, 8), new TrainingOptions { Epochs = 2, BatchSize = 16, Seed = 9 })
+                .Run(recorder, CancellationToken.None);
+            return recorder.Steps.Select(s => s.Loss).ToArray();
+        }
+
+        Assert.Equal(Losses(), Losses());
+    }
+}

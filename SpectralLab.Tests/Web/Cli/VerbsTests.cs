@@ -1,0 +1,82 @@
+using System.Text.Json;
+using SpectralLab.Tests.Support;
+using SpectralLab.Web.Cli;
+
+namespace SpectralLab.Tests.Web.Cli;
+
+[Collection(TorchCollection.Name)]
+public sealed class VerbsTests
+{
+    static (int Code, string Out, string Error) Run(params string[] args)
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+        int code = Verbs.Run(args, new CliConsole(output, error, ShowsProgress: false));
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Models_Json_ListsThePublishedParameterCounts()
+    {
+        var (code, output, _) = Run("models", "--json");
+
+        Assert.Equal(0, code);
+        var models = JsonDocument.Parse(output).RootElement.EnumerateArray()
+            .ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("parameters").GetInt64());
+        Assert.Equal(28_353, models["spatial"]);
+        Assert.Equal(19_553, models["spectral-gaussian"]);
+        Assert.Equal(19_553, models["spectral-gaussian-published"]);
+    }
+
+    [Theory]
+    [InlineData("--model nope --epochs 1", "Unknown model")]
+    [InlineData("--model spatial --epochs 0", "--epochs")]
+    [InlineData("--model spatial --epochs 1 --batch 0", "--batch")]
+    [InlineData("--model spatial --epochs 1 --batch 61000", "larger than")]
+    [InlineData("--model spatial --epochs 1 --lr -1", "--lr")]
+    [InlineData("--model spatial --epochs 1 --lr NaN", "positive finite")]
+    [InlineData("--model spatial --epochs 1 --threads 0", "--threads")]
+    [InlineData("--model spatial --epochs many", "many")]
+    [InlineData("--epochs 1", "--model")]
+    [InlineData("--model spatial --epochs 1 --data /no/such/folder", "does not exist")]
+    public void Train_BadArgument_OneClearLineAndNonZeroExit(string arguments, string expected)
+    {
+        var (code, output, error) = Run(["train", .. arguments.Split(' ')]);
+
+        Assert.NotEqual(0, code);
+        Assert.Empty(output);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: ", line);
+        Assert.Contains(expected, line);
+    }
+
+    [Fact]
+    public void Train_CorruptDataFile_OneClearLineNamingTheFile()
+    {
+        using var folder = new TempDirectory();
+        IdxFiles.WriteDataset(folder.Path, train: 10, test: 4);
+        var images = folder.File("train-images-idx3-ubyte");
+        File.WriteAllBytes(images, File.ReadAllBytes(images)[..40]);
+
+        var (code, _, error) = Run("train", "--model", "spatial", "--epochs", "1", "--data", folder.Path);
+
+        Assert.Equal(ExitCodes.Failure, code);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(images, line);
+        Assert.Contains("truncated", line);
+    }
+
+    [Fact]
+    public void Train_TinyDataset_WritesAJsonLinePerEpochAndAResult()
+    {
+        using var folder = new TempDirectory();
+        IdxFiles.WriteDataset(folder.Path, train: 64, test: 16, height: 28, width: 28);
+
+        var (code, output, _) = Run("train", "--model", "spatial", "--epochs", "2", "--batch", "32", "--data", folder.Path, "--json");
+
+        Assert.Equal(0, code);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["epoch", "epoch", "result"], lines.Select(l => l.GetProperty("type").GetString()));
+        Assert.Equal("Completed", lines[2].GetProperty("outcome").GetString());
+        Assert.Equal(4, lines[2].GetProperty("steps").GetInt32());
+    }
+}

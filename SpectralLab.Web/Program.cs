@@ -1,0 +1,14 @@
+using SpectralLab.Web;
+using SpectralLab.Web.Cli;
+
+if (Verbs.IsVerb(args)) return Verbs.Run(args, CliConsole.Standard);
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddSpectralLab();
+var app = builder.Build();
+app.UseSpectralLab();
+app.Run();
+return 0;
+
+/// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;
