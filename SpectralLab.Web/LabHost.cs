@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
+using SpectralLab.Core.Data;
+using SpectralLab.Core.Training;
 using SpectralLab.Web.Components;
 
 namespace SpectralLab.Web;
@@ -8,7 +11,24 @@ public static class LabHost
 {
     public static WebApplicationBuilder AddSpectralLab(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddOptions<LabOptions>().BindConfiguration(LabOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<LabOptions>, LabOptionsValidator>();
+        builder.Services.AddSingleton(sp => new LabDataset(sp.GetRequiredService<IOptions<LabOptions>>().Value.DataDirectory));
+        builder.Services.AddSingleton<LiveHub>();
+        builder.Services.AddSingleton<ILiveFeed>(sp => sp.GetRequiredService<LiveHub>());
+        builder.Services.AddSingleton<TrainingService>();
+        builder.Services.AddSingleton<ITrainingControl>(sp => sp.GetRequiredService<TrainingService>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TrainingService>());
+
+        // A local, single-user lab: few circuits, small messages, disconnected tabs let go soon.
+        builder.Services.AddRazorComponents()
+            .AddInteractiveServerComponents(circuits =>
+            {
+                circuits.DisconnectedCircuitMaxRetained = 16;
+                circuits.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(2);
+                circuits.MaxBufferedUnacknowledgedRenderBatches = 8;
+            })
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 64 * 1024);
         builder.Services.AddMudServices();
         return builder;
     }

@@ -25,9 +25,13 @@ public sealed class SpectralConv2d : nn.Module<Tensor, Tensor>
 
     public SpectralProduct Product { get; }
 
+    /// <summary>The height and width of the last input seen, so a snapshot can rebuild the filters on its grid.</summary>
+    public (int Height, int Width) LastInputSize { get; private set; }
+
     public override Tensor forward(Tensor input)
     {
         int height = (int)input.shape[2], width = (int)input.shape[3];
+        LastInputSize = (height, width);
         var spectrum = torch.view_as_real(fft.rfft2(input.sum(1, keepdim: true)));
         var x = spectrum.select(-1, 0);  // [N, 1, H, W/2+1]
         var y = spectrum.select(-1, 1);

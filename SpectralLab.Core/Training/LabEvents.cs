@@ -1,0 +1,28 @@
+namespace SpectralLab.Core.Training;
+
+/// <summary>What a run is: its options and what they resolved to when it started.</summary>
+public sealed record RunInfo(
+    int Number, TrainingOptions Options, string ModelDisplayName, long Parameters,
+    string Dataset, int TrainImages, int TestImages, int StepsPerEpoch, DateTimeOffset Started);
+
+/// <summary>Something that happened in the lab, as the hub fans it out to subscribers.</summary>
+public abstract record LabEvent;
+
+public sealed record RunStarted(RunInfo Run) : LabEvent;
+
+public sealed record StepRecorded(StepRecord Step) : LabEvent;
+
+public sealed record EpochRecorded(EpochRecord Epoch) : LabEvent;
+
+public sealed record SnapshotTaken(Snapshot Snapshot) : LabEvent;
+
+public sealed record StateChanged(TrainingState State, string? Reason, DateTimeOffset At) : LabEvent
+{
+    public StateChanged(TrainingState state, string? reason) : this(state, reason, DateTimeOffset.UtcNow) { }
+}
+
+/// <summary>Everything about the current (or last) run so far; a new subscriber receives this first.</summary>
+/// <param name="StateSince">When the run entered <see cref="State"/>.</param>
+public sealed record LabHistory(
+    RunInfo? Run, TrainingState State, string? Reason, DateTimeOffset StateSince,
+    IReadOnlyList<StepRecord> Steps, IReadOnlyList<EpochRecord> Epochs, IReadOnlyList<Snapshot> Snapshots) : LabEvent;

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+
+namespace SpectralLab.Core.Training;
+
+/// <summary>The lab's settings, from the "SpectralLab" configuration section.</summary>
+public sealed class LabOptions
+{
+    public const string Section = "SpectralLab";
+
+    /// <summary>A folder with the four IDX files; empty for $SPECTRALLAB_DATA or the packaged MNIST.</summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>Torch threads; by default one core is left to the web server so the page stays responsive.</summary>
+    public int TorchThreads { get; set; } = Training.TorchThreads.DefaultForServing;
+
+    /// <summary>Seconds of training between two snapshots (epoch ends always take one).</summary>
+    public double SnapshotSeconds { get; set; } = 2;
+}
+
+/// <summary>Names the bad key and what it accepts, so a misconfigured lab fails at start-up with one clear line.</summary>
+public sealed class LabOptionsValidator : IValidateOptions<LabOptions>
+{
+    public ValidateOptionsResult Validate(string? name, LabOptions options)
+    {
+        var failures = new List<string>();
+        if (options.TorchThreads < 1)
+            failures.Add($"{LabOptions.Section}:{nameof(LabOptions.TorchThreads)} must be at least 1 (got {options.TorchThreads}).");
+        if (!double.IsFinite(options.SnapshotSeconds) || options.SnapshotSeconds <= 0)
+            failures.Add($"{LabOptions.Section}:{nameof(LabOptions.SnapshotSeconds)} must be a positive number of seconds (got {options.SnapshotSeconds}).");
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

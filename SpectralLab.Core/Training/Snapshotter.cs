@@ -1,0 +1,73 @@
+using SpectralLab.Core.Data;
+using SpectralLab.Core.Imaging;
+using SpectralLab.Core.Models;
+using SpectralLab.Core.Spectral;
+using static TorchSharp.torch;
+
+namespace SpectralLab.Core.Training;
+
+/// <summary>
+/// Takes <see cref="Snapshot"/>s of a model on the training thread: reconstructions of the same test images every
+/// time, and each spectral layer's filters. Everything leaves as arrays and PNG bytes.
+/// </summary>
+public sealed class Snapshotter : IDisposable
+{
+    public const int ShownImages = 10;
+    const int ImageScale = 2, FilterScale = 3;
+
+    readonly Autoencoder model;
+    readonly Tensor images;
+    readonly float[][] originals;
+    readonly int height, width;
+
+    public Snapshotter(Autoencoder model, ImageSet test)
+    {
+        this.model = model;
+        (height, width) = (test.Height, test.Width);
+        var shown = test.Take(ShownImages);
+        images = tensor(shown.Pixels, [shown.Count, 1, height, width], uint8).to_type(float32).div_(255);
+        originals = Enumerable.Range(0, shown.Count)
+            .Select(i => shown.Pixels.AsSpan(i * shown.PixelsPerImage, shown.PixelsPerImage).ToArray().Select(p => p / 255f).ToArray())
+            .ToArray();
+    }
+
+    public Snapshot Take(int step, int epoch, bool epochEnd)
+    {
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        model.eval();
+        try
+        {
+            var reconstructions = model.forward(images).reshape(images.shape[0], -1).data<float>().ToArray();
+            var decoded = Enumerable.Range(0, originals.Length)
+                .Select(i => reconstructions.AsSpan(i * height * width, height * width).ToArray());
+            byte[] grid = Png.GreyGrid([.. originals, .. decoded], height, width, perRow: originals.Length, ImageScale);
+            var layers = model.SpectralLayers.Select((layer, index) => Layer(layer, index)).ToList();
+            return new Snapshot(step, epoch, epochEnd, DateTimeOffset.UtcNow, grid, layers);
+        }
+        finally
+        {
+            model.train();
+        }
+    }
+
+    LayerSnapshot Layer(SpectralConv2d layer, int index)
+    {
+        var (h, w) = layer.LastInputSize; // set by the forward pass just made
+        var grid = new FrequencyGrid(h, w);
+        var (real, imaginary) = layer.Filters.Build(grid);
+        var magnitudes = (real.square() + imaginary.square()).sqrt().contiguous().data<float>().ToArray();
+        var parameters = layer.Filters.ParameterTable();
+        int size = h * grid.Columns;
+        float scaleMin = magnitudes.Min(), scaleMax = magnitudes.Max();
+        var filters = parameters.Select((values, f) =>
+        {
+            var magnitude = magnitudes.AsSpan(f * size, size).ToArray();
+            var png = Png.Heatmap(SpectrumLayout.CentredFullPlane(magnitude, h, w), h, w, scaleMin, scaleMax, FilterScale);
+            return new FilterSnapshot(f, values, magnitude, magnitude.Min(), magnitude.Max(), png);
+        }).ToList();
+        return new LayerSnapshot(index, h, w, scaleMin, scaleMax, layer.Filters.ParameterNames, filters);
+    }
+
+    public void Dispose() => images.Dispose();
+}

@@ -1,0 +1,73 @@
+using SpectralLab.Core.Training;
+
+namespace SpectralLab.Web.Components.Lab;
+
+/// <summary>
+/// One browser tab's picture of the lab, built from the hub's history and then its live events. Lives on the
+/// circuit; holds plain records only. Images are turned into data URIs once per snapshot.
+/// </summary>
+public sealed class LabView
+{
+    readonly List<StepRecord> steps = [];
+    readonly List<EpochRecord> epochs = [];
+
+    public RunInfo? Run { get; private set; }
+    public TrainingState State { get; private set; } = TrainingState.Idle;
+    public string? Reason { get; private set; }
+
+    /// <summary>When the run entered its current state: for an ended run, when it ended.</summary>
+    public DateTimeOffset StateSince { get; private set; }
+    public IReadOnlyList<StepRecord> Steps => steps;
+    public IReadOnlyList<EpochRecord> Epochs => epochs;
+    public IReadOnlyList<Snapshot> Snapshots { get; private set; } = [];
+    public SnapshotImages? Latest { get; private set; }
+
+    /// <summary>Bumped by every change, so a component can tell whether it has anything new to draw.</summary>
+    public long Version { get; private set; }
+
+    public StepRecord? LastStep => steps.Count > 0 ? steps[^1] : null;
+
+    public void Apply(LabEvent labEvent)
+    {
+        switch (labEvent)
+        {
+            case LabHistory history:
+                (Run, State, Reason, StateSince) = (history.Run, history.State, history.Reason, history.StateSince);
+                steps.Clear();
+                steps.AddRange(history.Steps);
+                epochs.Clear();
+                epochs.AddRange(history.Epochs);
+                Snapshots = history.Snapshots;
+                Latest = history.Snapshots.Count > 0 ? new SnapshotImages(history.Snapshots[^1]) : null;
+                break;
+            case RunStarted started:
+                (Run, State, Reason, StateSince) = (started.Run, TrainingState.Training, null, started.Run.Started);
+                steps.Clear();
+                epochs.Clear();
+                Snapshots = [];
+                Latest = null;
+                break;
+            case StepRecorded recorded: steps.Add(recorded.Step); break;
+            case EpochRecorded recorded: epochs.Add(recorded.Epoch); break;
+            case SnapshotTaken taken:
+                Snapshots = [.. Snapshots, taken.Snapshot];
+                Latest = new SnapshotImages(taken.Snapshot);
+                break;
+            case StateChanged changed: (State, Reason, StateSince) = (changed.State, changed.Reason, changed.At); break;
+        }
+        Version++;
+    }
+}
+
+/// <summary>A snapshot's pictures as data URIs, made once and shared by every render.</summary>
+public sealed class SnapshotImages(Snapshot snapshot)
+{
+    public Snapshot Snapshot { get; } = snapshot;
+
+    public string Reconstructions { get; } = DataUri(snapshot.ReconstructionPng);
+
+    public IReadOnlyList<IReadOnlyList<string>> Filters { get; } =
+        snapshot.Layers.Select(layer => (IReadOnlyList<string>)layer.Filters.Select(f => DataUri(f.Png)).ToList()).ToList();
+
+    public static string DataUri(byte[] png) => "data:image/png;base64," + Convert.ToBase64String(png);
+}
