@@ -11,6 +11,8 @@ public static class LabHost
 {
     public static WebApplicationBuilder AddSpectralLab(this WebApplicationBuilder builder)
     {
+        // Serve the assets of a build (not only of a publish) in every environment: `dotnet run` is how people use the lab.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddOptions<LabOptions>().BindConfiguration(LabOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<LabOptions>, LabOptionsValidator>();
         builder.Services.AddSingleton(sp => new LabDataset(sp.GetRequiredService<IOptions<LabOptions>>().Value.DataDirectory));

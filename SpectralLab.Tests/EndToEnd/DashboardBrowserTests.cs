@@ -1,0 +1,57 @@
+using Microsoft.Playwright;
+using SpectralLab.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace SpectralLab.Tests.EndToEnd;
+
+/// <summary>The dashboard in Debian's Chromium, driven by Playwright, against the lab served by Kestrel.</summary>
+[Collection(TorchCollection.Name)]
+public sealed class DashboardBrowserTests
+{
+    static readonly string[] ChromiumArguments = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"];
+
+    [Fact]
+    public async Task SpectralRun_StartWatchAndStop_TwoTabsAgree()
+    {
+        await using var lab = await LabProcess.StartAsync(new Dictionary<string, string> { ["SpectralLab__SnapshotSeconds"] = "1" });
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArguments });
+        var first = await OpenAsync(browser, lab.Address);
+        await Expect(first.GetByTestId("training-status")).ToHaveTextAsync("Idle");
+
+        await first.GetByTestId("train-size").FillAsync("2048");
+        await first.GetByTestId("epochs").FillAsync("3");
+        await first.GetByTestId("train-size").PressAsync("Tab");
+        await first.GetByTestId("start").ClickAsync();
+
+        await Expect(first.GetByTestId("training-status")).ToHaveTextAsync("Training");
+        await Expect(first.GetByTestId("step")).Not.ToHaveTextAsync("0", new() { Timeout = 30_000 });
+        int earlyStep = int.Parse(await first.GetByTestId("step").InnerTextAsync());
+        await Expect(first.GetByTestId("reconstructions").Locator("img")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Expect(first.GetByTestId("filter-gallery").Locator("img")).ToHaveCountAsync(64, new() { Timeout = 30_000 });
+        await Expect(first.GetByTestId("step")).Not.ToHaveTextAsync(earlyStep.ToString(), new() { Timeout = 30_000 });
+        Assert.True(double.TryParse(await first.GetByTestId("latest-loss").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture, out double loss) && loss > 0);
+
+        // A tab opened mid-run shows the run so far: the same chart points and a step at least as far along.
+        var second = await OpenAsync(browser, lab.Address);
+        await Expect(second.GetByTestId("training-status")).ToHaveTextAsync("Training");
+        await Expect(second.GetByTestId("filter-gallery").Locator("img")).ToHaveCountAsync(64);
+        Assert.True(int.Parse(await second.GetByTestId("step").InnerTextAsync()) >= earlyStep);
+
+        await first.GetByTestId("stop").ClickAsync();
+        await Expect(first.GetByTestId("training-status")).ToHaveTextAsync("Stopped", new() { Timeout = 30_000 });
+        await Expect(second.GetByTestId("training-status")).ToHaveTextAsync("Stopped", new() { Timeout = 30_000 });
+        string stoppedAt = await first.GetByTestId("step").InnerTextAsync();
+        await Expect(second.GetByTestId("step")).ToHaveTextAsync(stoppedAt);
+        await Task.Delay(1500); // nothing trains after Stop: the step stays where it was
+        await Expect(first.GetByTestId("step")).ToHaveTextAsync(stoppedAt);
+    }
+
+    static async Task<IPage> OpenAsync(IBrowser browser, Uri address)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(address.ToString());
+        await Expect(page.GetByTestId("lab")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });
+        return page;
+    }
+}

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace SpectralLab.Tests.Support;
+
+/// <summary>
+/// The real lab as a separate process, served by Kestrel on a free 127.0.0.1 port, for browser and crash tests.
+/// Started from the web project's own build output; killed with its children on dispose.
+/// </summary>
+public sealed class LabProcess : IAsyncDisposable
+{
+    readonly Process process;
+    readonly StringWriterLog log = new();
+
+    LabProcess(Process process, Uri address) => (this.process, Address) = (process, address);
+
+    public Uri Address { get; }
+
+    public string Log => log.ToString();
+
+    public static async Task<LabProcess> StartAsync(IDictionary<string, string>? settings = null)
+    {
+        int port = FreePort();
+        var start = new ProcessStartInfo("dotnet", [WebAssembly(), "--urls", $"http://127.0.0.1:{port}"])
+        {
+            WorkingDirectory = Path.GetDirectoryName(WebAssembly())!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
+        var lab = new LabProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"));
+        lab.process.OutputDataReceived += (_, e) => lab.log.Add(e.Data);
+        lab.process.ErrorDataReceived += (_, e) => lab.log.Add(e.Data);
+        lab.process.BeginOutputReadLine();
+        lab.process.BeginErrorReadLine();
+        await lab.WaitUntilServingAsync(TimeSpan.FromSeconds(60));
+        return lab;
+    }
+
+    async Task WaitUntilServingAsync(TimeSpan limit)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < limit)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"The lab exited with code {process.ExitCode}:\n{Log}");
+            try
+            {
+                if ((await http.GetAsync(Address)).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"The lab did not answer within {limit.TotalSeconds} s:\n{Log}");
+    }
+
+    /// <summary>The web project's build output of the same configuration as these tests.</summary>
+    static string WebAssembly()
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        string framework = testOutput.Name, configuration = testOutput.Parent!.Name;
+        var root = testOutput;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "SpectralLab.sln"))) root = root.Parent;
+        if (root is null) throw new InvalidOperationException("Cannot find the repository root above " + AppContext.BaseDirectory);
+        return Path.Combine(root.FullName, "SpectralLab.Web", "bin", configuration, framework, "SpectralLab.Web.dll");
+    }
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Kill()
+    {
+        if (!process.HasExited) process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Kill();
+        process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    sealed class StringWriterLog
+    {
+        readonly System.Text.StringBuilder text = new();
+
+        public void Add(string? line)
+        {
+            if (line is null) return;
+            lock (text) text.AppendLine(line);
+        }
+
+        public override string ToString()
+        {
+            lock (text) return text.ToString();
+        }
+    }
+}
