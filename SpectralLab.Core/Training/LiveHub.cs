@@ -92,8 +92,8 @@ public sealed class LiveHub(int subscriberCapacity = 4096) : ILiveFeed
         snapshots.Add(snapshot);
         var between = snapshots.Where(s => !s.EpochEnd).ToList();
         if (between.Count <= KeptIntervalSnapshots) return;
-        // Drop every other interval snapshot but the newest, so the kept ones stay spread over the whole run.
-        for (int i = 0; i < between.Count - 1; i += 2) snapshots.Remove(between[i]);
+        // Drop every other interval snapshot, keeping the first and the newest, so the kept ones stay spread over the run.
+        for (int i = 1; i < between.Count - 1; i += 2) snapshots.Remove(between[i]);
     }
 
     void Remove(Subscription subscription)

@@ -21,6 +21,7 @@ public static class TorchThreads
         {
             if (!interopSet)
             {
+                GlibcMalloc.KeepLargeBlocks();
                 set_num_interop_threads(1); // the models run one op at a time; extra pools only compete for cores
                 interopSet = true;
             }

@@ -14,7 +14,7 @@ namespace SpectralLab.Core.Training;
 /// </summary>
 public sealed class Trainer(Autoencoder model, Dataset data, TrainingOptions options)
 {
-    const int EvaluationBatch = 1000; // large batches evaluate fastest; 1000 keeps the activations near 100 MB
+    const int EvaluationBatch = 250; // keeps each activation under 32 MB, glibc's largest heap (not mmap) allocation by default
 
     public TrainingResult Run(ITrainingObserver observer, CancellationToken cancellation)
     {

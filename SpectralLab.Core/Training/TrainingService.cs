@@ -17,9 +17,9 @@ public sealed record CommandResult(bool Accepted, string Message)
 /// <summary>What screens use to start and stop the lab's run.</summary>
 public interface ITrainingControl
 {
-    Task<CommandResult> StartAsync(TrainingOptions options);
+    Task<CommandResult> StartRunAsync(TrainingOptions options);
 
-    Task<CommandResult> StopAsync();
+    Task<CommandResult> StopRunAsync();
 }
 
 /// <summary>
@@ -40,9 +40,9 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, IOptions<La
     Thread? thread;
     int runNumber;
 
-    public Task<CommandResult> StartAsync(TrainingOptions trainingOptions) => Send(reply => new Start(trainingOptions, reply));
+    public Task<CommandResult> StartRunAsync(TrainingOptions trainingOptions) => Send(reply => new Start(trainingOptions, reply));
 
-    public Task<CommandResult> StopAsync() => Send(reply => new Stop(reply));
+    public Task<CommandResult> StopRunAsync() => Send(reply => new Stop(reply));
 
     Task<CommandResult> Send(Func<TaskCompletionSource<CommandResult>, Command> command)
     {

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using SpectralLab.Core.Training;
+
+namespace SpectralLab.Tests.Core.Training;
+
+public sealed class LiveHubTests
+{
+    static RunInfo Run() => new(1, new TrainingOptions(), "Spatial baseline", 28_353, "MNIST", 100, 10, 4, DateTimeOffset.UtcNow);
+
+    static StepRecord Step(int n) => new(1, n, n, 1000, 0.7 - n * 1e-5, 10);
+
+    static Snapshot Shot(int step, bool epochEnd) => new(step, 1, epochEnd, DateTimeOffset.UtcNow, [1], []);
+
+    [Fact]
+    public async Task Subscribe_MidRun_ReceivesTheHistoryFirstThenLiveEvents()
+    {
+        var hub = new LiveHub();
+        hub.Publish(new RunStarted(Run()));
+        for (int i = 1; i <= 3; i++) hub.Publish(new StepRecorded(Step(i)));
+
+        using var subscription = hub.Subscribe();
+        hub.Publish(new StepRecorded(Step(4)));
+
+        var history = Assert.IsType<LabHistory>(await subscription.Events.ReadAsync());
+        Assert.Equal(TrainingState.Training, history.State);
+        Assert.Equal([1, 2, 3], history.Steps.Select(s => s.Step));
+        var live = Assert.IsType<StepRecorded>(await subscription.Events.ReadAsync());
+        Assert.Equal(4, live.Step.Step);
+    }
+
+    [Fact]
+    public async Task Publish_OneSubscriberStalled_NeverBlocksAndTheOtherGetsEverything()
+    {
+        var hub = new LiveHub(subscriberCapacity: 16);
+        using var stalled = hub.Subscribe(); // never read
+        using var reader = hub.Subscribe();
+        var received = new List<int>();
+        var reading = Task.Run(async () =>
+        {
+            await foreach (var labEvent in reader.Events.ReadAllAsync())
+                if (labEvent is StepRecorded recorded) received.Add(recorded.Step.Step);
+        });
+
+        var publishing = Task.Run(() =>
+        {
+            for (int i = 1; i <= 20_000; i++)
+            {
+                hub.Publish(new StepRecorded(Step(i)));
+                if (i % 8 == 0) Thread.Yield(); // give the reader a chance, as a training loop would
+            }
+        });
+        Assert.Same(publishing, await Task.WhenAny(publishing, Task.Delay(TimeSpan.FromSeconds(30))));
+
+        Assert.True(stalled.Dropped >= 20_000 - 16, $"the stalled queue dropped {stalled.Dropped}");
+        reader.Dispose();
+        await reading;
+        Assert.Equal(20_000, hub.History().Steps.Count); // the server keeps the full series regardless
+        Assert.True(received.SequenceEqual(received.Order()), "events arrive in order");
+    }
+
+    [Fact]
+    public void Dispose_Subscription_StopsDelivery()
+    {
+        var hub = new LiveHub();
+        var subscription = hub.Subscribe();
+        Assert.Equal(1, hub.SubscriberCount);
+
+        subscription.Dispose();
+        hub.Publish(new StepRecorded(Step(1)));
+
+        Assert.Equal(0, hub.SubscriberCount);
+        Assert.True(subscription.Events.Completion.IsCompleted || subscription.Events.TryRead(out _));
+    }
+
+    [Fact]
+    public void Publish_ManyIntervalSnapshots_KeepsEveryEpochEndAndABoundedSpreadOfTheRest()
+    {
+        var hub = new LiveHub();
+        hub.Publish(new RunStarted(Run()));
+        for (int step = 1; step <= 1000; step++)
+            hub.Publish(new SnapshotTaken(Shot(step, epochEnd: step % 100 == 0)));
+
+        var kept = hub.History().Snapshots;
+
+        Assert.Equal(10, kept.Count(s => s.EpochEnd));
+        Assert.InRange(kept.Count(s => !s.EpochEnd), 2, 64);
+        Assert.Equal(1000, kept[^1].Step);
+        Assert.True(kept.Where(s => !s.EpochEnd).Min(s => s.Step) < 200, "the early part of the run is still represented");
+    }
+
+    [Fact]
+    public void RunStarted_AfterAnEndedRun_ClearsTheOldHistory()
+    {
+        var hub = new LiveHub();
+        hub.Publish(new RunStarted(Run()));
+        hub.Publish(new StepRecorded(Step(1)));
+        hub.Publish(new StateChanged(TrainingState.Completed, "done"));
+
+        hub.Publish(new RunStarted(Run() with { Number = 2 }));
+
+        var history = hub.History();
+        Assert.Equal((2, TrainingState.Training, 0), (history.Run!.Number, history.State, history.Steps.Count));
+    }
+}
