@@ -1,0 +1,55 @@
+using Bunit;
+using SpectralLab.Core.Training;
+using SpectralLab.Web.Components.Lab;
+
+namespace SpectralLab.Tests.Web.Components;
+
+public sealed class ChartAndGalleryTests : LabComponentTest
+{
+    [Fact]
+    public void LossChart_TwentyThousandSteps_DrawsAThinnedSeriesWithEpochPoints()
+    {
+        var events = new List<LabEvent> { new RunStarted(Run(epochs: 50, stepsPerEpoch: 400)) };
+        events.AddRange(Enumerable.Range(1, 20_000).Select(i => (LabEvent)new StepRecorded(Step(i, 0.7 / Math.Sqrt(i), 400))));
+        events.AddRange(Enumerable.Range(1, 50).Select(e => (LabEvent)new EpochRecorded(new EpochRecord(e, 0.1, 0.09, 3))));
+
+        var chart = Render<LossChart>(p => p.Add(c => c.View, ViewOf([.. events])));
+
+        var lines = chart.FindAll("[data-testid=loss-chart] polyline");
+        Assert.Equal(4, lines.Count);
+        Assert.All(lines, line => Assert.InRange(line.GetAttribute("points")!.Split(' ').Length, 2, 800));
+        Assert.Equal(50, chart.FindAll("[data-testid=loss-chart] circle").Count);
+        Assert.Contains("training step", chart.Markup);
+        Assert.Contains("binary cross-entropy", chart.Markup);
+    }
+
+    [Fact]
+    public void LossChart_NoSteps_SaysWhereTheLossWillAppear()
+    {
+        var chart = Render<LossChart>(p => p.Add(c => c.View, new LabView()));
+
+        Assert.Empty(chart.FindAll("polyline"));
+        Assert.Contains("once a run starts", chart.Markup);
+    }
+
+    [Fact]
+    public void FilterGallery_TwoLayersOf32_ShowsOneImagePerFilterWithItsIndexOnHover()
+    {
+        var gallery = Render<FilterGallery>(p => p.Add(c => c.Images, new SnapshotImages(Snapshot(step: 7))));
+
+        var images = gallery.FindAll("[data-testid=filter-gallery] img");
+        Assert.Equal(64, images.Count);
+        Assert.All(images, img => Assert.StartsWith("data:image/png;base64,", img.GetAttribute("src")));
+        Assert.Contains("Layer 2, filter 5", images[32 + 5].GetAttribute("title"));
+        Assert.Equal(2, gallery.FindAll(".lab-colorbar").Count);
+    }
+
+    [Fact]
+    public void ReconstructionGrid_WithASnapshot_ShowsOneImageAndItsStep()
+    {
+        var grid = Render<ReconstructionGrid>(p => p.Add(c => c.Images, new SnapshotImages(Snapshot(step: 42))));
+
+        Assert.Single(grid.FindAll("[data-testid=reconstructions] img"));
+        Assert.Contains("after step 42", grid.Markup);
+    }
+}

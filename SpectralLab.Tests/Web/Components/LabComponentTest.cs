@@ -1,0 +1,52 @@
+using Bunit;
+using MudBlazor.Services;
+using SpectralLab.Core.Training;
+using SpectralLab.Web.Components.Lab;
+
+namespace SpectralLab.Tests.Web.Components;
+
+/// <summary>
+/// A bunit context with MudBlazor's services, and builders for the records the components show. Disposed
+/// asynchronously: some of MudBlazor's services can only be disposed that way.
+/// </summary>
+public abstract class LabComponentTest : IAsyncLifetime
+{
+    protected BunitContext Context { get; } = new();
+
+    protected LabComponentTest()
+    {
+        Context.Services.AddMudServices();
+        Context.JSInterop.Mode = JSRuntimeMode.Loose; // MudBlazor's own scripts are not under test here
+    }
+
+    protected BunitServiceProvider Services => Context.Services;
+
+    protected IRenderedComponent<T> Render<T>(Action<ComponentParameterCollectionBuilder<T>>? parameters = null)
+        where T : Microsoft.AspNetCore.Components.IComponent =>
+        parameters is null ? Context.Render<T>() : Context.Render<T>(parameters);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await Context.DisposeAsync();
+
+    protected static RunInfo Run(int epochs = 5, int stepsPerEpoch = 10) =>
+        new(1, new TrainingOptions { Epochs = epochs }, "Spectral encoder (Gaussian)", 19_553, "MNIST", 1280, 100, stepsPerEpoch, DateTimeOffset.UtcNow.AddMinutes(-1));
+
+    protected static StepRecord Step(int step, double loss = 0.5, int stepsPerEpoch = 10) =>
+        new((step - 1) / stepsPerEpoch + 1, step, (step - 1) % stepsPerEpoch + 1, stepsPerEpoch, loss, 12);
+
+    protected static Snapshot Snapshot(int step, int layers = 2, int filters = 32)
+    {
+        byte[] png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==");
+        var layerSnapshots = Enumerable.Range(0, layers).Select(l => new LayerSnapshot(l, 28 >> l, 28 >> l, 0.01f, 0.2f,
+            ["x0"], Enumerable.Range(0, filters).Select(f => new FilterSnapshot(f, [f], [0.1f], 0.05f, 0.15f, png)).ToList())).ToList();
+        return new Snapshot(step, 1, false, DateTimeOffset.UtcNow, png, layerSnapshots);
+    }
+
+    protected static LabView ViewOf(params LabEvent[] events)
+    {
+        var view = new LabView();
+        foreach (var labEvent in events) view.Apply(labEvent);
+        return view;
+    }
+}
