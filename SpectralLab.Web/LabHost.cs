@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using SpectralLab.Core.Data;
 using SpectralLab.Core.Training;
+using SpectralLab.Web.Api;
 using SpectralLab.Web.Components;
 
 namespace SpectralLab.Web;
@@ -41,6 +42,7 @@ public static class LabHost
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapFilterApi();
         return app;
     }
 }

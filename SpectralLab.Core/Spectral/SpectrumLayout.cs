@@ -24,5 +24,16 @@ public static class SpectrumLayout
         return full;
     }
 
+    /// <summary>The rfft2 grid itself (H × W/2+1), rows shifted so the zero-frequency row sits in the middle, at row H/2.</summary>
+    public static float[] CentredRows(ReadOnlySpan<float> half, int height, int columns)
+    {
+        if (half.Length != height * columns)
+            throw new ArgumentException($"{half.Length} values do not fill a grid of {height}×{columns}.");
+        var shifted = new float[half.Length];
+        for (int row = 0; row < height; row++)
+            half.Slice(Wrap(row - height / 2, height) * columns, columns).CopyTo(shifted.AsSpan(row * columns, columns));
+        return shifted;
+    }
+
     static int Wrap(int index, int length) => ((index % length) + length) % length;
 }

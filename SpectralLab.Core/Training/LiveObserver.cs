@@ -6,16 +6,16 @@ namespace SpectralLab.Core.Training;
 sealed class LiveObserver(LiveHub hub, Snapshotter snapshotter, TimeSpan interval) : ITrainingObserver
 {
     readonly Stopwatch sinceSnapshot = Stopwatch.StartNew();
-    bool first = true;
     int lastStep;
+
+    /// <summary>The model as initialised, before any step: step 0, the "at initialisation" of the inspector.</summary>
+    public void TakeInitial() => Take(0, 0, epochEnd: false);
 
     public void OnStep(StepRecord step)
     {
         lastStep = step.Step;
         hub.Publish(new StepRecorded(step));
-        if (!first && sinceSnapshot.Elapsed < interval) return;
-        first = false; // the first step shows pictures at once
-        Take(step.Step, step.Epoch, epochEnd: false);
+        if (sinceSnapshot.Elapsed >= interval) Take(step.Step, step.Epoch, epochEnd: false);
     }
 
     public void OnEpoch(EpochRecord epoch)

@@ -1,9 +1,14 @@
 namespace SpectralLab.Core.Training;
 
-/// <summary>One spectral filter at one moment: its parameters and its magnitude |W|, as plain numbers and a picture.</summary>
-/// <param name="Magnitude">|W| on the rfft2 grid, row-major [Rows × Columns] of its layer.</param>
+/// <summary>
+/// One spectral filter at one moment, as plain numbers and a picture. Real, Imaginary, Magnitude and Phase lie on the
+/// layer's rfft2 grid (H × W/2+1, zero frequency at [0, 0], row-major); Kernel is the spatial kernel the filter
+/// amounts to, irfft2 of the filter at the layer's H×W input size, shifted so its origin sits at [H/2, W/2].
+/// </summary>
 /// <param name="Png">A heatmap of |W| on the full frequency plane, zero frequency centred, on its layer's colour scale.</param>
-public sealed record FilterSnapshot(int Index, float[] Parameters, float[] Magnitude, float Min, float Max, byte[] Png);
+public sealed record FilterSnapshot(
+    int Index, float[] Parameters, float[] Real, float[] Imaginary, float[] Magnitude, float[] Phase, float[] Kernel,
+    float Min, float Max, byte[] Png);
 
 /// <summary>
 /// One spectral layer at one moment, for an H×W input (its rfft2 grid is H × W/2+1). All its heatmaps share one colour

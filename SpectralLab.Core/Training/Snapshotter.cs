@@ -1,3 +1,4 @@
+using TorchSharp;
 using SpectralLab.Core.Data;
 using SpectralLab.Core.Imaging;
 using SpectralLab.Core.Models;
@@ -56,15 +57,20 @@ public sealed class Snapshotter : IDisposable
         var (h, w) = layer.LastInputSize; // set by the forward pass just made
         var grid = new FrequencyGrid(h, w);
         var (real, imaginary) = layer.Filters.Build(grid);
-        var magnitudes = (real.square() + imaginary.square()).sqrt().contiguous().data<float>().ToArray();
+        var kernels = fft.fftshift(fft.irfft2(torch.complex(real, imaginary), s: [h, w]), [1, 2]);
+        float[] Values(Tensor t) => t.contiguous().data<float>().ToArray();
+        var (re, im, magnitudes, phases, spatial) =
+            (Values(real), Values(imaginary), Values((real.square() + imaginary.square()).sqrt()), Values(torch.atan2(imaginary, real)), Values(kernels));
         var parameters = layer.Filters.ParameterTable();
         int size = h * grid.Columns;
         float scaleMin = magnitudes.Min(), scaleMax = magnitudes.Max();
         var filters = parameters.Select((values, f) =>
         {
-            var magnitude = magnitudes.AsSpan(f * size, size).ToArray();
+            float[] Slice(float[] all, int length) => all.AsSpan(f * length, length).ToArray();
+            var magnitude = Slice(magnitudes, size);
             var png = Png.Heatmap(SpectrumLayout.CentredFullPlane(magnitude, h, w), h, w, scaleMin, scaleMax, FilterScale);
-            return new FilterSnapshot(f, values, magnitude, magnitude.Min(), magnitude.Max(), png);
+            return new FilterSnapshot(f, values, Slice(re, size), Slice(im, size), magnitude, Slice(phases, size), Slice(spatial, h * w),
+                magnitude.Min(), magnitude.Max(), png);
         }).ToList();
         return new LayerSnapshot(index, h, w, scaleMin, scaleMax, layer.Filters.ParameterNames, filters);
     }

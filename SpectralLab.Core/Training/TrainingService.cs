@@ -114,6 +114,7 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, IOptions<La
             hub.Publish(new RunStarted(info with { Parameters = model.ParameterCount }));
             using var snapshotter = new Snapshotter(model, data.Test);
             var observer = new LiveObserver(hub, snapshotter, TimeSpan.FromSeconds(options.Value.SnapshotSeconds));
+            observer.TakeInitial();
             var result = new Trainer(model, data, info.Options).Run(observer, token);
             hub.Publish(new StateChanged(result.Outcome switch
             {

@@ -38,8 +38,13 @@ public abstract class LabComponentTest : IAsyncLifetime
     protected static Snapshot Snapshot(int step, int layers = 2, int filters = 32)
     {
         byte[] png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==");
-        var layerSnapshots = Enumerable.Range(0, layers).Select(l => new LayerSnapshot(l, 28 >> l, 28 >> l, 0.01f, 0.2f,
-            ["x0"], Enumerable.Range(0, filters).Select(f => new FilterSnapshot(f, [f], [0.1f], 0.05f, 0.15f, png)).ToList())).ToList();
+        var layerSnapshots = Enumerable.Range(0, layers).Select(l =>
+        {
+            int size = 28 >> l, grid = size * (size / 2 + 1);
+            float[] Ramp(int length, float scale) => Enumerable.Range(0, length).Select(i => scale * i / length).ToArray();
+            return new LayerSnapshot(l, size, size, 0.01f, 0.2f, ["x0", "y0"], Enumerable.Range(0, filters).Select(f =>
+                new FilterSnapshot(f, [f, step], Ramp(grid, 1), Ramp(grid, -1), Ramp(grid, 2), Ramp(grid, 3), Ramp(size * size, 0.5f), 0, 2, png)).ToList());
+        }).ToList();
         return new Snapshot(step, 1, false, DateTimeOffset.UtcNow, png, layerSnapshots);
     }
 

@@ -10,6 +10,7 @@ public sealed class LabView
 {
     readonly List<StepRecord> steps = [];
     readonly List<EpochRecord> epochs = [];
+    readonly Dictionary<Snapshot, SnapshotImages> images = new(ReferenceEqualityComparer.Instance);
 
     public RunInfo? Run { get; private set; }
     public TrainingState State { get; private set; } = TrainingState.Idle;
@@ -20,7 +21,14 @@ public sealed class LabView
     public IReadOnlyList<StepRecord> Steps => steps;
     public IReadOnlyList<EpochRecord> Epochs => epochs;
     public IReadOnlyList<Snapshot> Snapshots { get; private set; } = [];
-    public SnapshotImages? Latest { get; private set; }
+    public SnapshotImages? Latest => Snapshots.Count > 0 ? ImagesOf(Snapshots[^1]) : null;
+
+    /// <summary>A snapshot's pictures as data URIs, made once per snapshot however often they are drawn.</summary>
+    public SnapshotImages ImagesOf(Snapshot snapshot)
+    {
+        if (!images.TryGetValue(snapshot, out var made)) images[snapshot] = made = new SnapshotImages(snapshot);
+        return made;
+    }
 
     /// <summary>Bumped by every change, so a component can tell whether it has anything new to draw.</summary>
     public long Version { get; private set; }
@@ -38,20 +46,19 @@ public sealed class LabView
                 epochs.Clear();
                 epochs.AddRange(history.Epochs);
                 Snapshots = history.Snapshots;
-                Latest = history.Snapshots.Count > 0 ? new SnapshotImages(history.Snapshots[^1]) : null;
+                images.Clear();
                 break;
             case RunStarted started:
                 (Run, State, Reason, StateSince) = (started.Run, TrainingState.Training, null, started.Run.Started);
                 steps.Clear();
                 epochs.Clear();
                 Snapshots = [];
-                Latest = null;
+                images.Clear();
                 break;
             case StepRecorded recorded: steps.Add(recorded.Step); break;
             case EpochRecorded recorded: epochs.Add(recorded.Epoch); break;
             case SnapshotTaken taken:
                 Snapshots = [.. Snapshots, taken.Snapshot];
-                Latest = new SnapshotImages(taken.Snapshot);
                 break;
             case StateChanged changed: (State, Reason, StateSince) = (changed.State, changed.Reason, changed.At); break;
         }

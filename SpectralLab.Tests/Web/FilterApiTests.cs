@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using SpectralLab.Core.Training;
+using SpectralLab.Tests.Support;
+using SpectralLab.Web.Api;
+
+namespace SpectralLab.Tests.Web;
+
+[Collection(TorchCollection.Name)]
+public sealed class FilterApiTests
+{
+    [Fact]
+    public async Task CurrentFilters_DuringASpectralRun_AgreeWithTheClosedFormToOneInTenThousand()
+    {
+        await using var factory = new WebApplicationFactory<Program>();
+        using var client = factory.CreateClient();
+        var control = factory.Services.GetRequiredService<ITrainingControl>();
+        var hub = factory.Services.GetRequiredService<LiveHub>();
+        var started = await control.StartRunAsync(new TrainingOptions { Model = "spectral-gaussian", Epochs = 1, TrainLimit = 256, ValidationLimit = 50 });
+        Assert.True(started.Accepted, started.Message);
+        for (var until = DateTime.UtcNow.AddSeconds(60); hub.State.IsActive() && DateTime.UtcNow < until;) await Task.Delay(50);
+
+        var filters = await client.GetFromJsonAsync<FiltersResponse>("/api/runs/current/filters");
+
+        Assert.NotNull(filters);
+        Assert.Equal(2, filters.Layers.Count);
+        foreach (var layer in filters.Layers)
+        {
+            Assert.Equal((layer.Height, layer.Width / 2 + 1), (layer.Rows, layer.Columns));
+            Assert.Equal(32, layer.Filters.Count);
+            foreach (var filter in layer.Filters)
+            {
+                var p = filter.Parameters;
+                Assert.Equal(12, p.Count);
+                for (int i = 0; i < layer.Rows; i++)
+                for (int j = 0; j < layer.Columns; j++)
+                {
+                    double u = (double)i / layer.Height - 0.5, v = (double)j / layer.Columns;
+                    double re = Gaussian(p, "re", u, v), im = Gaussian(p, "im", u, v);
+                    Assert.Equal(Math.Sqrt(re * re + im * im), filter.Magnitude[i][j], 1e-4);
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("?step=abc", HttpStatusCode.BadRequest, "whole number")]
+    [InlineData("?step=-3", HttpStatusCode.BadRequest, "whole number")]
+    [InlineData("", HttpStatusCode.NotFound, "No run")]
+    public async Task CurrentFilters_BadStepOrNoRun_AnswersAJsonError(string query, HttpStatusCode status, string expected)
+    {
+        await using var factory = new WebApplicationFactory<Program>();
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync("/api/runs/current/filters" + query);
+
+        Assert.Equal(status, response.StatusCode);
+        var error = await response.Content.ReadFromJsonAsync<ApiError>();
+        Assert.Contains(expected, error!.Error);
+    }
+
+    static double Gaussian(IReadOnlyDictionary<string, float> p, string part, double u, double v)
+    {
+        double x0 = p[$"{part}.x0"], y0 = p[$"{part}.y0"], a = p[$"{part}.a"], b = p[$"{part}.b"], c = p[$"{part}.c"], s0 = p[$"{part}.s0"];
+        return s0 * Math.Exp(-a * (v - y0) * (v - y0) + 2 * b * (u - x0) * (v - y0) - c * (u - x0) * (u - x0));
+    }
+}
