@@ -50,7 +50,7 @@ public sealed class FilterInspectorTests : LabComponentTest
         Assert.Contains("at step 10", page.Find("[data-testid=filter-gallery]").ParentElement!.TextContent);
 
         page.Find("[data-testid=inspector-close]").Click();
-        Assert.Empty(page.FindAll("[data-testid=filter-inspector]"));
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=filter-inspector]")));
     }
 
     sealed class FakeControl : ITrainingControl
