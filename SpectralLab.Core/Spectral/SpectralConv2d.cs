@@ -32,14 +32,22 @@ public sealed class SpectralConv2d : nn.Module<Tensor, Tensor>
     {
         int height = (int)input.shape[2], width = (int)input.shape[3];
         LastInputSize = (height, width);
-        var spectrum = torch.view_as_real(fft.rfft2(input.sum(1, keepdim: true)));
-        var x = spectrum.select(-1, 0);  // [N, 1, H, W/2+1]
-        var y = spectrum.select(-1, 1);
+        var spectrum = fft.rfft2(input.sum(1, keepdim: true)); // [N, 1, H, W/2+1]
         var (wr, wi) = filters.Build(new FrequencyGrid(height, width)); // [F, H, W/2+1]
-        var real = x * wr - y * wi;
-        var imaginary = Product == SpectralProduct.Complex ? x * wi + y * wr : x * wr + y * wi;
-        var activated = torch.complex(nn.functional.relu(real), nn.functional.relu(imaginary));
+        var product = Product == SpectralProduct.Complex
+            ? spectrum * torch.complex(wr, wi) // one complex multiply: fewer passes over memory than four real ones
+            : AsPublished(torch.view_as_real(spectrum), wr, wi);
+        // ReLU on the real and imaginary parts alike: on the interleaved view, then back to complex without a copy.
+        var activated = torch.view_as_complex(nn.functional.relu(torch.view_as_real(product)));
         return fft.irfft2(activated, s: [height, width]); // irfft2 needs s: odd sizes come back wrong otherwise
+    }
+
+    /// <summary>The published code's product: the real part as the complex product, the imaginary part Re·Re + Im·Im.</summary>
+    static Tensor AsPublished(Tensor spectrum, Tensor wr, Tensor wi)
+    {
+        var x = spectrum.select(-1, 0);
+        var y = spectrum.select(-1, 1);
+        return torch.complex(x * wr - y * wi, x * wr + y * wi);
     }
 
     protected override void Dispose(bool disposing)
