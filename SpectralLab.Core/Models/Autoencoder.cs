@@ -19,4 +19,7 @@ public abstract class Autoencoder(string name) : nn.Module<Tensor, Tensor>(name)
     public virtual IReadOnlyList<SpectralConv2d> SpectralLayers => [];
 
     public long ParameterCount => parameters().Sum(p => p.numel());
+
+    /// <summary>Floating-point operations of one forward pass of <paramref name="batch"/> images (see <see cref="Flops"/>); null when not counted.</summary>
+    public virtual long? ForwardFlops(int batch, int height, int width) => null;
 }

@@ -14,13 +14,21 @@ public sealed class SpatialAutoencoder : Autoencoder
     readonly Conv2d conv2;
     readonly SpatialDecoder decoder;
 
+    readonly int channels;
+
     public SpatialAutoencoder(int channels = 32) : base(nameof(SpatialAutoencoder))
     {
+        this.channels = channels;
         conv1 = KerasInit.GlorotZero(nn.Conv2d(1, channels, 3, padding: 1));
         conv2 = KerasInit.GlorotZero(nn.Conv2d(channels, channels, 3, padding: 1));
         decoder = new SpatialDecoder(channels);
         RegisterComponents();
     }
+
+    public override long? ForwardFlops(int batch, int height, int width) =>
+        Flops.Conv2d(batch, 1, channels, height, width, 3) + Flops.MaxPool2d(batch, channels, height / 2, width / 2)
+        + Flops.Conv2d(batch, channels, channels, height / 2, width / 2, 3) + Flops.MaxPool2d(batch, channels, height / 4, width / 4)
+        + SpatialDecoder.ForwardFlops(batch, channels, height / 4, width / 4);
 
     public override Tensor Logits(Tensor input)
     {

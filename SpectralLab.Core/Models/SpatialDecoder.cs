@@ -22,6 +22,12 @@ public sealed class SpatialDecoder : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>Decoding a [batch, channels, h, w] code into [batch, 1, 4h, 4w].</summary>
+    public static long ForwardFlops(long batch, long channels, long height, long width) =>
+        Flops.ConvTranspose2d(batch, channels, channels, height, width, 3)
+        + Flops.ConvTranspose2d(batch, channels, channels, 2 * height, 2 * width, 3)
+        + Flops.Conv2d(batch, channels, 1, 4 * height, 4 * width, 3);
+
     public override Tensor forward(Tensor input)
     {
         var x = nn.functional.relu(up1.forward(input));

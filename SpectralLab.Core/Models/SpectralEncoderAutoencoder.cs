@@ -25,6 +25,15 @@ public sealed class SpectralEncoderAutoencoder : Autoencoder
 
     public override IReadOnlyList<SpectralConv2d> SpectralLayers => [block1, block2];
 
+    public override long? ForwardFlops(int batch, int height, int width)
+    {
+        long filters = block1.Filters.FilterCount;
+        return Flops.SpectralConv2d(batch, 1, filters, height, width) + Flops.MaxPool2d(batch, filters, height / 2, width / 2)
+            + Flops.SpectralConv2d(batch, filters, block2.Filters.FilterCount, height / 2, width / 2)
+            + Flops.MaxPool2d(batch, block2.Filters.FilterCount, height / 4, width / 4)
+            + SpatialDecoder.ForwardFlops(batch, block2.Filters.FilterCount, height / 4, width / 4);
+    }
+
     public override Tensor Logits(Tensor input)
     {
         var x = nn.functional.max_pool2d(block1.forward(input), 2);

@@ -79,4 +79,32 @@ public sealed class VerbsTests
         Assert.Equal("Completed", lines[2].GetProperty("outcome").GetString());
         Assert.Equal(4, lines[2].GetProperty("steps").GetInt32());
     }
+
+    [Fact]
+    public void Bench_OneModelJson_ReportsTimingsFlopsAndMemory()
+    {
+        var (code, output, _) = Run("bench", "--model", "spectral-gaussian", "--steps", "2", "--warmup", "1", "--batch", "8", "--json");
+
+        Assert.Equal(0, code);
+        var result = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("spectral-gaussian", result.GetProperty("model").GetString());
+        Assert.Equal(19_553, result.GetProperty("parameters").GetInt64());
+        Assert.True(result.GetProperty("medianStepMs").GetDouble() > 0);
+        Assert.True(result.GetProperty("evalImagesPerSecond").GetDouble() > 0);
+        Assert.True(result.GetProperty("trainingStepFlops").GetInt64() > 0);
+        Assert.True(result.GetProperty("peakRssBytes").GetInt64() > 0);
+    }
+
+    [Theory]
+    [InlineData("--steps 0", "--steps")]
+    [InlineData("--model nope", "Unknown model")]
+    [InlineData("--threads 0", "--threads")]
+    public void Bench_BadArgument_OneClearLine(string arguments, string expected)
+    {
+        var (code, output, error) = Run(["bench", .. arguments.Split(' ')]);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Empty(output);
+        Assert.Contains(expected, Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
 }

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using SpectralLab.Core.Models;
+using SpectralLab.Core.Training;
+
+namespace SpectralLab.Web.Cli;
+
+/// <summary>`bench`: median milliseconds per training step and what they amount to, per model, measured in one run.</summary>
+static class BenchVerb
+{
+    public static Command Create(CliConsole console)
+    {
+        var model = new Option<string?>("--model") { Description = $"Only this model ({ModelCatalog.Names}); all when omitted." };
+        var threads = new Option<int>("--threads") { Description = "Torch threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var steps = new Option<int>("--steps") { Description = "Timed training steps per model, after warm-up.", DefaultValueFactory = _ => 30 };
+        var warmup = new Option<int>("--warmup") { Description = "Untimed steps first, so caches and allocators settle.", DefaultValueFactory = _ => 5 };
+        var batch = new Option<int>("--batch") { Description = "Images per step.", DefaultValueFactory = _ => 128 };
+        var json = new Option<bool>("--json") { Description = "One JSON object per model." };
+        var command = new Command("bench", "Time training steps and evaluation of each model on this machine.") { model, threads, steps, warmup, batch, json };
+        command.SetAction(result => Run(console, result.GetValue(model), result.GetValue(threads), result.GetValue(steps),
+            result.GetValue(warmup), result.GetValue(batch), result.GetValue(json)));
+        return command;
+    }
+
+    static int Run(CliConsole console, string? name, int threads, int steps, int warmup, int batch, bool json)
+    {
+        if (threads < 1) return console.Fail($"--threads must be at least 1 (got {threads}).");
+        if (steps < 1) return console.Fail($"--steps must be at least 1 (got {steps}).");
+        if (warmup < 0) return console.Fail($"--warmup must be 0 or more (got {warmup}).");
+        if (batch < 1) return console.Fail($"--batch must be at least 1 (got {batch}).");
+        var models = name is null ? ModelCatalog.All : ModelCatalog.Find(name) is { } one ? [one] : null;
+        if (models is null) return console.Fail($"--model: Unknown model '{name}'; choose one of {ModelCatalog.Names}.");
+
+        TorchThreads.Configure(threads);
+        if (!json)
+            console.Out.WriteLine($"{"model",-30} {"params",8} {"ms/step",8} {"img/s",8} {"eval img/s",10} {"GFLOP/step",10} {"GFLOP/s",8} {"peak RSS",9}");
+        foreach (var descriptor in models)
+        {
+            var r = Benchmark.Run(descriptor, batch, steps, warmup);
+            if (json) console.WriteJson(r);
+            else
+                console.Out.WriteLine($"{r.Model,-30} {r.Parameters,8:N0} {r.MedianStepMs,8:F1} {r.TrainImagesPerSecond,8:F0} {r.EvalImagesPerSecond,10:F0} " +
+                    $"{r.TrainingStepFlops / 1e9,10:F2} {r.GigaflopsPerSecond,8:F1} {r.PeakRssBytes / 1048576.0,6:F0} MB");
+        }
+        return ExitCodes.Success;
+    }
+}
