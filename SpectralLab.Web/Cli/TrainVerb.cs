@@ -33,15 +33,6 @@ static class TrainVerb
         return command;
     }
 
-    static readonly Dictionary<string, string> OptionNames = new()
-    {
-        [nameof(TrainingOptions.Model)] = "--model",
-        [nameof(TrainingOptions.Epochs)] = "--epochs",
-        [nameof(TrainingOptions.BatchSize)] = "--batch",
-        [nameof(TrainingOptions.LearningRate)] = "--lr",
-        [nameof(TrainingOptions.TrainLimit)] = "--limit",
-    };
-
     static int Run(CliConsole console, TrainingOptions options, int threads, string? dataDirectory, bool json, CancellationToken cancellation)
     {
         if (threads < 1) return console.Fail($"--threads must be at least 1 (got {threads}).");
@@ -49,7 +40,7 @@ static class TrainVerb
         try { data = DatasetLoader.Load(dataDirectory); }
         catch (Exception e) when (e is DataNotFoundException or DataFileException) { return console.Fail(e.Message, ExitCodes.Failure); }
         foreach (var (field, message) in options.Validate(data.Train.Count))
-            return console.Fail($"{OptionNames.GetValueOrDefault(field, field)}: {message}");
+            return console.Fail($"{TrainingOptionNames.Of(field)}: {message}");
 
         // The whole run happens on this thread: no await between here and the end of training.
         TorchThreads.Configure(threads);

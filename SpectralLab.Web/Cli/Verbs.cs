@@ -5,7 +5,7 @@ namespace SpectralLab.Web.Cli;
 /// <summary>The command-line verbs. Any other first argument starts the web lab.</summary>
 public static class Verbs
 {
-    static readonly string[] Names = ["models", "train", "bench"];
+    static readonly string[] Names = ["models", "train", "bench", "sweep"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Names.Contains(args[0]);
 
@@ -16,6 +16,7 @@ public static class Verbs
             ModelsVerb.Create(console),
             TrainVerb.Create(console),
             BenchVerb.Create(console),
+            SweepVerb.Create(console),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -107,4 +107,28 @@ public sealed class VerbsTests
         Assert.Empty(output);
         Assert.Contains(expected, Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
     }
+
+    [Fact]
+    public void Sweep_TinySubset_OneRowPerModelWithAFiniteValidationLoss()
+    {
+        var (code, output, _) = Run("sweep", "--models", "spatial,spectral-gaussian", "--epochs", "1", "--limit", "64", "--batch", "32", "--json");
+
+        Assert.Equal(0, code);
+        var rows = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["spatial", "spectral-gaussian"], rows.Select(r => r.GetProperty("model").GetString()));
+        Assert.All(rows, r => Assert.True(double.IsFinite(r.GetProperty("validationLoss")[0].GetDouble())));
+        Assert.Equal(28_353, rows[0].GetProperty("parameters").GetInt64());
+    }
+
+    [Theory]
+    [InlineData("--models spatial,nope", "Unknown model 'nope'")]
+    [InlineData("--batch 0", "--batch")]
+    public void Sweep_BadArgument_OneClearLine(string arguments, string expected)
+    {
+        var (code, output, error) = Run(["sweep", .. arguments.Split(' ')]);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Empty(output);
+        Assert.Contains(expected, Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
 }
