@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using SpectralLab.Core.Data;
+using SpectralLab.Core.Runs;
 using SpectralLab.Core.Training;
 using SpectralLab.Web.Api;
 using SpectralLab.Web.Components;
@@ -17,6 +18,7 @@ public static class LabHost
         builder.Services.AddOptions<LabOptions>().BindConfiguration(LabOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<LabOptions>, LabOptionsValidator>();
         builder.Services.AddSingleton(sp => new LabDataset(sp.GetRequiredService<IOptions<LabOptions>>().Value.DataDirectory));
+        builder.Services.AddSingleton(sp => new RunStore(Path.Combine(sp.GetRequiredService<IOptions<LabOptions>>().Value.StateDirectory, "spectrallab.db")));
         builder.Services.AddSingleton<LiveHub>();
         builder.Services.AddSingleton<ILiveFeed>(sp => sp.GetRequiredService<LiveHub>());
         builder.Services.AddSingleton<TrainingService>();

@@ -10,6 +10,9 @@ public abstract record LabEvent;
 
 public sealed record RunStarted(RunInfo Run) : LabEvent;
 
+/// <summary>A stored run goes on from its last checkpoint: what it had recorded up to there, then live events.</summary>
+public sealed record RunResumed(RunInfo Run, IReadOnlyList<StepRecord> Steps, IReadOnlyList<EpochRecord> Epochs, IReadOnlyList<Snapshot> Snapshots) : LabEvent;
+
 public sealed record StepRecorded(StepRecord Step) : LabEvent;
 
 public sealed record EpochRecorded(EpochRecord Epoch) : LabEvent;

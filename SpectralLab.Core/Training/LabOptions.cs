@@ -13,6 +13,10 @@ public sealed class LabOptions
     /// <summary>Torch threads; by default one core is left to the web server so the page stays responsive.</summary>
     public int TorchThreads { get; set; } = Training.TorchThreads.DefaultForServing;
 
+    /// <summary>Where the run database and checkpoints live.</summary>
+    public string StateDirectory { get; set; } =
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "SpectralLab");
+
     /// <summary>Seconds of training between two snapshots (epoch ends always take one).</summary>
     public double SnapshotSeconds { get; set; } = 2;
 }
@@ -27,6 +31,8 @@ public sealed class LabOptionsValidator : IValidateOptions<LabOptions>
             failures.Add($"{LabOptions.Section}:{nameof(LabOptions.TorchThreads)} must be at least 1 (got {options.TorchThreads}).");
         if (!double.IsFinite(options.SnapshotSeconds) || options.SnapshotSeconds <= 0)
             failures.Add($"{LabOptions.Section}:{nameof(LabOptions.SnapshotSeconds)} must be a positive number of seconds (got {options.SnapshotSeconds}).");
+        if (string.IsNullOrWhiteSpace(options.StateDirectory))
+            failures.Add($"{LabOptions.Section}:{nameof(LabOptions.StateDirectory)} must name a folder for the run database and checkpoints.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

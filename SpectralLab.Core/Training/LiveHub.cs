@@ -80,6 +80,15 @@ public sealed class LiveHub(int subscriberCapacity = 4096) : ILiveFeed
                 epochs.Clear();
                 snapshots.Clear();
                 break;
+            case RunResumed resumed:
+                (run, state, reason, stateSince) = (resumed.Run, TrainingState.Training, null, DateTimeOffset.UtcNow);
+                steps.Clear();
+                steps.AddRange(resumed.Steps);
+                epochs.Clear();
+                epochs.AddRange(resumed.Epochs);
+                snapshots.Clear();
+                snapshots.AddRange(resumed.Snapshots);
+                break;
             case StepRecorded recorded: steps.Add(recorded.Step); break;
             case EpochRecorded recorded: epochs.Add(recorded.Epoch); break;
             case SnapshotTaken taken: Keep(taken.Snapshot); break;

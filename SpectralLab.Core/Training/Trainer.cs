@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using SpectralLab.Core.Data;
 using SpectralLab.Core.Models;
+using SpectralLab.Core.Runs;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -10,21 +11,27 @@ namespace SpectralLab.Core.Training;
 /// The step loop: Adam on binary cross-entropy, the training set reshuffled every epoch, validation on the test set
 /// after every epoch. Runs synchronously on the calling thread: dispose scopes and grad mode are per thread, so every
 /// step must start and finish on the same one. Stops between two steps when cancelled; a loss that is not finite ends
-/// the run as diverged.
+/// the run as diverged. With a checkpoint path it writes a checkpoint at every epoch end, and can resume from one.
 /// </summary>
-public sealed class Trainer(Autoencoder model, Dataset data, TrainingOptions options)
+public sealed class Trainer(Autoencoder model, Dataset data, TrainingOptions options, string? checkpointPath = null)
 {
     const int EvaluationBatch = 250; // keeps each activation under 32 MB, glibc's largest heap (not mmap) allocation by default
 
-    public TrainingResult Run(ITrainingObserver observer, CancellationToken cancellation)
+    /// <param name="resume">Continue from the checkpoint: its epoch and step, the model's parameters and Adam's moments.</param>
+    public TrainingResult Run(ITrainingObserver observer, CancellationToken cancellation, bool resume = false)
     {
         using var train = new ImageTensors(data.Train, options.TrainLimit ?? data.Train.Count);
         using var test = new ImageTensors(data.Test, options.ValidationLimit ?? data.Test.Count);
         using var optimizer = optim.Adam(model.parameters(), options.LearningRate);
         int stepsPerEpoch = (train.Count + options.BatchSize - 1) / options.BatchSize; // the last batch may be short
-        int step = 0;
+        int step = 0, firstEpoch = 1;
+        if (resume)
+        {
+            var reached = CheckpointFile.Load(checkpointPath ?? throw new InvalidOperationException("Resuming needs a checkpoint path."), model, optimizer);
+            (firstEpoch, step) = (reached.Epoch + 1, reached.Step);
+        }
 
-        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        for (int epoch = firstEpoch; epoch <= options.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
             double lossSum = 0;
@@ -44,12 +51,13 @@ public sealed class Trainer(Autoencoder model, Dataset data, TrainingOptions opt
                 observer.OnStep(new StepRecord(epoch, step, inEpoch, stepsPerEpoch, loss, stepClock.Elapsed.TotalMilliseconds));
             }
             double validation = Evaluate(model, test);
+            if (checkpointPath is not null) CheckpointFile.Write(checkpointPath, new CheckpointInfo(epoch, step), model, optimizer);
             observer.OnEpoch(new EpochRecord(epoch, lossSum / stepsPerEpoch, validation, clock.Elapsed.TotalSeconds));
         }
         return new(TrainingOutcome.Completed, $"Completed {options.Epochs} epochs.", step, options.Epochs);
     }
 
-    double Step(optim.Optimizer optimizer, ImageTensors train, ReadOnlySpan<long> batchIndices)
+    double Step(TorchSharp.Modules.OptimizerHelper optimizer, ImageTensors train, ReadOnlySpan<long> batchIndices)
     {
         using var scope = NewDisposeScope();
         var images = train.Batch(tensor(batchIndices.ToArray()));

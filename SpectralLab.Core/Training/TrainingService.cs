@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SpectralLab.Core.Data;
 using SpectralLab.Core.Models;
+using SpectralLab.Core.Runs;
 using static TorchSharp.torch;
 
 namespace SpectralLab.Core.Training;
@@ -20,29 +21,38 @@ public interface ITrainingControl
     Task<CommandResult> StartRunAsync(TrainingOptions options);
 
     Task<CommandResult> StopRunAsync();
+
+    /// <summary>Goes on with a stored Stopped or Interrupted run from its last checkpoint.</summary>
+    Task<CommandResult> ResumeRunAsync(long run);
 }
 
 /// <summary>
 /// Owns at most one run at a time. Start and stop arrive on a channel and are handled one after another, so no two
 /// commands race. A run executes on a dedicated thread (torch's dispose scopes and grad mode are per thread), never
 /// awaiting inside a step; its records go to the <see cref="LiveHub"/>. A run that throws ends as Failed with the
-/// reason; the host carries on.
+/// reason; the host carries on. Every run is written to the <see cref="RunStore"/> as it goes, with a checkpoint at
+/// each epoch end, so a stopped or interrupted run can be resumed.
 /// </summary>
-public sealed class TrainingService(LiveHub hub, LabDataset dataset, IOptions<LabOptions> options, ILogger<TrainingService> logger)
+public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore store, IOptions<LabOptions> options, ILogger<TrainingService> logger)
     : BackgroundService, ITrainingControl
 {
     abstract record Command(TaskCompletionSource<CommandResult> Reply);
     sealed record Start(TrainingOptions Options, TaskCompletionSource<CommandResult> Reply) : Command(Reply);
     sealed record Stop(TaskCompletionSource<CommandResult> Reply) : Command(Reply);
+    sealed record Resume(long Run, TaskCompletionSource<CommandResult> Reply) : Command(Reply);
 
     readonly Channel<Command> commands = Channel.CreateUnbounded<Command>(new UnboundedChannelOptions { SingleReader = true });
     CancellationTokenSource? running;
     Thread? thread;
-    int runNumber;
 
     public Task<CommandResult> StartRunAsync(TrainingOptions trainingOptions) => Send(reply => new Start(trainingOptions, reply));
 
     public Task<CommandResult> StopRunAsync() => Send(reply => new Stop(reply));
+
+    public Task<CommandResult> ResumeRunAsync(long run) => Send(reply => new Resume(run, reply));
+
+    /// <summary>Where run <paramref name="run"/> keeps its checkpoint.</summary>
+    public string CheckpointPath(long run) => Path.Combine(options.Value.StateDirectory, "checkpoints", $"run-{run}.ckpt");
 
     Task<CommandResult> Send(Func<TaskCompletionSource<CommandResult>, Command> command)
     {
@@ -54,6 +64,8 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, IOptions<La
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         TorchThreads.Configure(options.Value.TorchThreads);
+        if (store.MarkInterrupted() is > 0 and var interrupted)
+            logger.LogWarning("{Count} run(s) were left training by a previous lab process; they are marked Interrupted", interrupted);
         await foreach (var command in commands.Reader.ReadAllAsync(stoppingToken))
         {
             try
@@ -62,6 +74,7 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, IOptions<La
                 {
                     Start start => Begin(start.Options),
                     Stop => RequestStop(),
+                    Resume resume => BeginResume(resume.Run),
                     _ => CommandResult.Refused("Unknown command."),
                 });
             }
@@ -85,14 +98,44 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, IOptions<La
         var descriptor = ModelCatalog.Find(trainingOptions.Model)!;
         int trainImages = Math.Min(trainingOptions.TrainLimit ?? data.Train.Count, data.Train.Count);
         int testImages = Math.Min(trainingOptions.ValidationLimit ?? data.Test.Count, data.Test.Count);
-        var info = new RunInfo(++runNumber, trainingOptions, descriptor.DisplayName, Parameters: 0, data.Name, trainImages, testImages,
+        var info = new RunInfo(0, trainingOptions, descriptor.DisplayName, Parameters: 0, data.Name, trainImages, testImages,
             StepsPerEpoch: (trainImages + trainingOptions.BatchSize - 1) / trainingOptions.BatchSize, DateTimeOffset.UtcNow);
+        info = info with { Number = (int)store.CreateRun(info) };
+        hub.Publish(new RunStarted(info));
+        Launch(info, descriptor, data, resume: false);
+        return new CommandResult(true, $"Started run {info.Number}: {descriptor.DisplayName}.");
+    }
+
+    CommandResult BeginResume(long id)
+    {
+        if (hub.State.IsActive())
+            return CommandResult.Refused("A run is already in progress; stop it before resuming another.");
+        if (store.Find(id) is not { } stored)
+            return CommandResult.Refused($"There is no run {id}.");
+        if (!stored.Status.CanResume())
+            return CommandResult.Refused($"Run {id} is {stored.Status}; only Stopped or Interrupted runs can be resumed.");
+        if (dataset.Data is not { } data)
+            return CommandResult.Refused(dataset.Problem!);
+        if (ModelCatalog.Find(stored.Model) is not { } descriptor)
+            return CommandResult.Refused($"Run {id} used model '{stored.Model}', which this lab no longer has.");
+        CheckpointInfo reached;
+        try { reached = CheckpointFile.ReadInfo(CheckpointPath(id)); }
+        catch (InvalidDataException e) { return CommandResult.Refused($"Run {id} cannot be resumed: {e.Message}."); }
+
+        store.TruncateAfter(id, reached.Epoch, reached.Step);
+        store.SetStatus(id, TrainingState.Training, null);
+        var info = stored.ToRunInfo(descriptor.DisplayName);
+        hub.Publish(new RunResumed(info, store.Steps(id, stored.StepsPerEpoch), store.Epochs(id), store.Snapshots(id)));
+        Launch(info, descriptor, data, resume: true);
+        return new CommandResult(true, $"Resumed run {id} after epoch {reached.Epoch}.");
+    }
+
+    void Launch(RunInfo info, ModelDescriptor descriptor, Dataset data, bool resume)
+    {
         running = new CancellationTokenSource();
         var token = running.Token;
-        thread = new Thread(() => Run(info, descriptor, data, token)) { IsBackground = true, Name = $"training run {info.Number}" };
-        hub.Publish(new RunStarted(info));
+        thread = new Thread(() => Run(info, descriptor, data, resume, token)) { IsBackground = true, Name = $"training run {info.Number}" };
         thread.Start();
-        return new CommandResult(true, $"Started {descriptor.DisplayName}.");
     }
 
     CommandResult RequestStop()
@@ -105,29 +148,38 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, IOptions<La
     }
 
     /// <summary>The whole run, on its own thread: every torch call of the run happens here.</summary>
-    void Run(RunInfo info, ModelDescriptor descriptor, Dataset data, CancellationToken token)
+    void Run(RunInfo info, ModelDescriptor descriptor, Dataset data, bool resume, CancellationToken token)
     {
+        TrainingState ending;
+        string reason;
+        LiveObserver? observer = null;
         try
         {
             manual_seed(info.Options.Seed);
             using var model = descriptor.Create();
-            hub.Publish(new RunStarted(info with { Parameters = model.ParameterCount }));
+            store.SetParameters(info.Number, model.ParameterCount);
+            if (!resume) hub.Publish(new RunStarted(info with { Parameters = model.ParameterCount })); // a resumed run's count is stored
             using var snapshotter = new Snapshotter(model, data.Test);
-            var observer = new LiveObserver(hub, snapshotter, TimeSpan.FromSeconds(options.Value.SnapshotSeconds));
-            observer.TakeInitial();
-            var result = new Trainer(model, data, info.Options).Run(observer, token);
-            hub.Publish(new StateChanged(result.Outcome switch
+            observer = new LiveObserver(hub, snapshotter, TimeSpan.FromSeconds(options.Value.SnapshotSeconds), store, info.Number);
+            if (!resume) observer.TakeInitial();
+            var result = new Trainer(model, data, info.Options, CheckpointPath(info.Number)).Run(observer, token, resume);
+            observer.Flush();
+            (ending, reason) = (result.Outcome switch
             {
                 TrainingOutcome.Completed => TrainingState.Completed,
                 TrainingOutcome.Stopped => TrainingState.Stopped,
                 _ => TrainingState.Diverged,
-            }, result.Reason));
+            }, result.Reason);
         }
         catch (Exception e)
         {
             logger.LogError(e, "Training run {Run} failed", info.Number);
-            hub.Publish(new StateChanged(TrainingState.Failed, $"The run failed: {e.Message}"));
+            (ending, reason) = (TrainingState.Failed, $"The run failed: {e.Message}");
+            try { observer?.Flush(); } catch (RunStoreException) { } // keep what can still be written
         }
+        try { store.SetStatus(info.Number, ending, reason); }
+        catch (RunStoreException e) { logger.LogError(e, "Cannot record how run {Run} ended", info.Number); }
+        hub.Publish(new StateChanged(ending, reason));
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

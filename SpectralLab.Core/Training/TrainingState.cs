@@ -1,9 +1,15 @@
 namespace SpectralLab.Core.Training;
 
-/// <summary>Where the lab's one run stands. The last four are end states, each with a reason.</summary>
-public enum TrainingState { Idle, Training, Stopping, Completed, Stopped, Diverged, Failed }
+/// <summary>
+/// Where a run stands. Completed, Stopped, Diverged and Failed are end states, each with a reason; Interrupted is what
+/// the run store calls a run that a crash or a kill left in Training.
+/// </summary>
+public enum TrainingState { Idle, Training, Stopping, Completed, Stopped, Diverged, Failed, Interrupted }
 
 public static class TrainingStates
 {
     public static bool IsActive(this TrainingState state) => state is TrainingState.Training or TrainingState.Stopping;
+
+    /// <summary>A run that ended early can go on from its last checkpoint.</summary>
+    public static bool CanResume(this TrainingState state) => state is TrainingState.Stopped or TrainingState.Interrupted;
 }

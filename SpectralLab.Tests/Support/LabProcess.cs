@@ -12,6 +12,7 @@ public sealed class LabProcess : IAsyncDisposable
 {
     readonly Process process;
     readonly StringWriterLog log = new();
+    TempDirectory? ownedState;
 
     LabProcess(Process process, Uri address) => (this.process, Address) = (process, address);
 
@@ -19,23 +20,45 @@ public sealed class LabProcess : IAsyncDisposable
 
     public string Log => log.ToString();
 
-    public static async Task<LabProcess> StartAsync(IDictionary<string, string>? settings = null)
+    /// <summary>Starts the lab; its run database and checkpoints go to <paramref name="stateDirectory"/>, or a temporary folder.</summary>
+    public static async Task<LabProcess> StartAsync(IDictionary<string, string>? settings = null, string? stateDirectory = null)
     {
         int port = FreePort();
+        var owned = stateDirectory is null ? new TempDirectory() : null;
         var start = new ProcessStartInfo("dotnet", [WebAssembly(), "--urls", $"http://127.0.0.1:{port}"])
         {
             WorkingDirectory = Path.GetDirectoryName(WebAssembly())!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        start.Environment["SpectralLab__StateDirectory"] = stateDirectory ?? owned!.Path;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
-        var lab = new LabProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"));
+        var lab = new LabProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/")) { ownedState = owned };
         lab.process.OutputDataReceived += (_, e) => lab.log.Add(e.Data);
         lab.process.ErrorDataReceived += (_, e) => lab.log.Add(e.Data);
         lab.process.BeginOutputReadLine();
         lab.process.BeginErrorReadLine();
         await lab.WaitUntilServingAsync(TimeSpan.FromSeconds(60));
         return lab;
+    }
+
+    /// <summary>Starts the lab expecting it to refuse to start: returns its exit code and everything it printed.</summary>
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(IDictionary<string, string> settings, string stateDirectory)
+    {
+        var start = new ProcessStartInfo("dotnet", [WebAssembly(), "--urls", $"http://127.0.0.1:{FreePort()}"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["SpectralLab__StateDirectory"] = stateDirectory;
+        foreach (var (key, value) in settings) start.Environment[key] = value;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try { await process.WaitForExitAsync(timeout.Token); }
+        catch (OperationCanceledException) { process.Kill(entireProcessTree: true); throw new TimeoutException("The lab kept running."); }
+        return (process.ExitCode, await output + await error);
     }
 
     async Task WaitUntilServingAsync(TimeSpan limit)
@@ -84,6 +107,7 @@ public sealed class LabProcess : IAsyncDisposable
     {
         Kill();
         process.Dispose();
+        ownedState?.Dispose();
         return ValueTask.CompletedTask;
     }
 

@@ -14,7 +14,7 @@ public sealed class FilterApiTests
     [Fact]
     public async Task CurrentFilters_DuringASpectralRun_AgreeWithTheClosedFormToOneInTenThousand()
     {
-        await using var factory = new WebApplicationFactory<Program>();
+        await using var factory = new LabFactory();
         using var client = factory.CreateClient();
         var control = factory.Services.GetRequiredService<ITrainingControl>();
         var hub = factory.Services.GetRequiredService<LiveHub>();
@@ -51,7 +51,7 @@ public sealed class FilterApiTests
     [InlineData("", HttpStatusCode.NotFound, "No run")]
     public async Task CurrentFilters_BadStepOrNoRun_AnswersAJsonError(string query, HttpStatusCode status, string expected)
     {
-        await using var factory = new WebApplicationFactory<Program>();
+        await using var factory = new LabFactory();
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync("/api/runs/current/filters" + query);

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Options;
 using SpectralLab.Tests.Support;
 
 namespace SpectralLab.Tests.Web;
@@ -15,7 +14,7 @@ public sealed class LabHostTests
     [InlineData("attacker.example", HttpStatusCode.BadRequest)]
     public async Task Request_HostHeader_OnlyLocalNamesAreServed(string host, HttpStatusCode expected)
     {
-        await using var factory = new WebApplicationFactory<Program>();
+        await using var factory = new LabFactory();
         using var client = factory.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/");
         request.Headers.Host = host;
@@ -36,13 +35,28 @@ public sealed class LabHostTests
     }
 
     [Fact]
-    public void Start_BadTorchThreadsSetting_FailsNamingTheKey()
+    public async Task Start_BadTorchThreadsSetting_ExitsWithOneLineNamingTheKey()
     {
-        using var factory = new WebApplicationFactory<Program>()
-            .WithWebHostBuilder(host => host.UseSetting("SpectralLab:TorchThreads", "0"));
+        using var state = new TempDirectory();
 
-        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+        var (code, output) = await LabProcess.RunUntilExitAsync(new Dictionary<string, string> { ["SpectralLab__TorchThreads"] = "0" }, state.Path);
 
-        Assert.Contains("SpectralLab:TorchThreads must be at least 1", error.Message);
+        Assert.Equal(1, code);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("error:"));
+        Assert.Contains("SpectralLab:TorchThreads must be at least 1", line);
+        Assert.DoesNotContain("   at ", output); // no stack trace
+    }
+
+    [Fact]
+    public async Task Start_UnopenableDatabase_ExitsWithOneLineNamingTheFile()
+    {
+        using var state = new TempDirectory();
+        File.WriteAllText(state.File("spectrallab.db"), "this is not a database, it is a text file that is long enough to have a header");
+
+        var (code, output) = await LabProcess.RunUntilExitAsync(new Dictionary<string, string>(), state.Path);
+
+        Assert.Equal(1, code);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("error:"));
+        Assert.Contains(state.File("spectrallab.db"), line);
     }
 }

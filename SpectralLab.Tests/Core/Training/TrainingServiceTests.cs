@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SpectralLab.Core.Data;
+using SpectralLab.Core.Runs;
 using SpectralLab.Core.Training;
 using SpectralLab.Tests.Support;
 
@@ -12,6 +13,7 @@ public sealed class TrainingServiceTests : IAsyncLifetime
     TempDirectory data = null!;
     readonly LiveHub hub = new();
     TrainingService service = null!;
+    RunStore store = null!;
 
     public async Task InitializeAsync() => await StartServiceAsync(imageSize: 28);
 
@@ -19,8 +21,9 @@ public sealed class TrainingServiceTests : IAsyncLifetime
     {
         data = new TempDirectory();
         IdxFiles.WriteDataset(data.Path, train: 256, test: 32, height: imageSize, width: imageSize);
-        var options = Options.Create(new LabOptions { TorchThreads = Environment.ProcessorCount, SnapshotSeconds = 0.2 });
-        service = new TrainingService(hub, new LabDataset(data.Path), options, NullLogger<TrainingService>.Instance);
+        var options = Options.Create(new LabOptions { TorchThreads = Environment.ProcessorCount, SnapshotSeconds = 0.2, StateDirectory = data.File("state") });
+        store = new RunStore(data.File("state/runs.db"));
+        service = new TrainingService(hub, new LabDataset(data.Path), store, options, NullLogger<TrainingService>.Instance);
         await service.StartAsync(CancellationToken.None);
     }
 

@@ -1,4 +1,5 @@
 using Bunit;
+using SpectralLab.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using SpectralLab.Core.Data;
 using SpectralLab.Core.Training;
@@ -8,21 +9,8 @@ namespace SpectralLab.Tests.Web.Components;
 
 public sealed class ExperimentFormTests : LabComponentTest
 {
-    sealed class FakeControl : ITrainingControl
-    {
-        public List<TrainingOptions> Started { get; } = [];
-        public CommandResult Answer { get; set; } = new(true, "Started.");
 
-        public Task<CommandResult> StartRunAsync(TrainingOptions options)
-        {
-            Started.Add(options);
-            return Task.FromResult(Answer);
-        }
-
-        public Task<CommandResult> StopRunAsync() => Task.FromResult(Answer);
-    }
-
-    readonly FakeControl control = new();
+    readonly FakeTrainingControl control = new();
     static readonly Dataset Data = new("MNIST", "/data", Images(600), Images(100));
 
     public ExperimentFormTests() => Services.AddSingleton<ITrainingControl>(control);

@@ -1,4 +1,5 @@
 using Bunit;
+using SpectralLab.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using SpectralLab.Core.Data;
 using SpectralLab.Core.Training;
@@ -32,7 +33,7 @@ public sealed class FilterInspectorTests : LabComponentTest
         var hub = new LiveHub();
         Services.AddSingleton<ILiveFeed>(hub);
         Services.AddSingleton(new LabDataset("/no/such/folder"));
-        Services.AddSingleton<ITrainingControl>(new FakeControl());
+        Services.AddSingleton<ITrainingControl>(new FakeTrainingControl());
         hub.Publish(new RunStarted(Run()));
         hub.Publish(new SnapshotTaken(Snapshot(step: 0)));
         hub.Publish(new SnapshotTaken(Snapshot(step: 10)));
@@ -53,9 +54,4 @@ public sealed class FilterInspectorTests : LabComponentTest
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=filter-inspector]")));
     }
 
-    sealed class FakeControl : ITrainingControl
-    {
-        public Task<CommandResult> StartRunAsync(TrainingOptions options) => Task.FromResult(CommandResult.Refused("no"));
-        public Task<CommandResult> StopRunAsync() => Task.FromResult(CommandResult.Refused("no"));
-    }
 }

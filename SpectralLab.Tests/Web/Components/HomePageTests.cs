@@ -1,4 +1,5 @@
 using Bunit;
+using SpectralLab.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using SpectralLab.Core.Data;
 using SpectralLab.Core.Training;
@@ -14,14 +15,9 @@ public sealed class HomePageTests : LabComponentTest
     {
         Services.AddSingleton<ILiveFeed>(hub);
         Services.AddSingleton(new LabDataset("/no/such/folder"));
-        Services.AddSingleton<ITrainingControl>(new NoControl());
+        Services.AddSingleton<ITrainingControl>(new FakeTrainingControl());
     }
 
-    sealed class NoControl : ITrainingControl
-    {
-        public Task<CommandResult> StartRunAsync(TrainingOptions options) => Task.FromResult(CommandResult.Refused("no"));
-        public Task<CommandResult> StopRunAsync() => Task.FromResult(CommandResult.Refused("no"));
-    }
 
     [Fact]
     public void Open_MidRun_ShowsTheHistoryThenFollowsLiveSteps()

@@ -55,6 +55,9 @@ public sealed class LabView
                 Snapshots = [];
                 images.Clear();
                 break;
+            case RunResumed resumed:
+                Apply(new LabHistory(resumed.Run, TrainingState.Training, null, DateTimeOffset.UtcNow, resumed.Steps, resumed.Epochs, resumed.Snapshots));
+                return;
             case StepRecorded recorded: steps.Add(recorded.Step); break;
             case EpochRecorded recorded: epochs.Add(recorded.Epoch); break;
             case SnapshotTaken taken:

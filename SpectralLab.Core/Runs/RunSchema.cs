@@ -1,0 +1,33 @@
+namespace SpectralLab.Core.Runs;
+
+/// <summary>
+/// The store's schema as numbered steps; PRAGMA user_version records how many have run, so an older database is
+/// brought up to date on open, one step at a time, each in its own transaction.
+/// </summary>
+static class RunSchema
+{
+    public static readonly string[] Migrations =
+    [
+        // 1: runs and their loss curves
+        """
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY, model TEXT NOT NULL, options TEXT NOT NULL, parameters INTEGER NOT NULL,
+            dataset TEXT NOT NULL, train_images INTEGER NOT NULL, test_images INTEGER NOT NULL, steps_per_epoch INTEGER NOT NULL,
+            status TEXT NOT NULL, reason TEXT, started TEXT NOT NULL, ended TEXT);
+        CREATE TABLE steps (
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, step INTEGER NOT NULL, epoch INTEGER NOT NULL,
+            loss REAL NOT NULL, ms REAL NOT NULL, PRIMARY KEY (run_id, step)) WITHOUT ROWID;
+        CREATE TABLE epochs (
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, epoch INTEGER NOT NULL,
+            train_loss REAL NOT NULL, val_loss REAL NOT NULL, seconds REAL NOT NULL, PRIMARY KEY (run_id, epoch)) WITHOUT ROWID;
+        """,
+        // 2: epoch-end snapshots (pictures, filter parameters and values)
+        """
+        CREATE TABLE snapshots (
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, step INTEGER NOT NULL, epoch INTEGER NOT NULL,
+            data BLOB NOT NULL, PRIMARY KEY (run_id, step)) WITHOUT ROWID;
+        """,
+    ];
+
+    public static int Version => Migrations.Length;
+}
