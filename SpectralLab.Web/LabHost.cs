@@ -45,6 +45,7 @@ public static class LabHost
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapFilterApi();
+        app.MapRunApi();
         return app;
     }
 }

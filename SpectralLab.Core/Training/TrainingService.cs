@@ -24,6 +24,9 @@ public interface ITrainingControl
 
     /// <summary>Goes on with a stored Stopped or Interrupted run from its last checkpoint.</summary>
     Task<CommandResult> ResumeRunAsync(long run);
+
+    /// <summary>Deletes a stored run that is not training: its records and its checkpoint.</summary>
+    Task<CommandResult> DeleteRunAsync(long run);
 }
 
 /// <summary>
@@ -40,6 +43,7 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
     sealed record Start(TrainingOptions Options, TaskCompletionSource<CommandResult> Reply) : Command(Reply);
     sealed record Stop(TaskCompletionSource<CommandResult> Reply) : Command(Reply);
     sealed record Resume(long Run, TaskCompletionSource<CommandResult> Reply) : Command(Reply);
+    sealed record Delete(long Run, TaskCompletionSource<CommandResult> Reply) : Command(Reply);
 
     readonly Channel<Command> commands = Channel.CreateUnbounded<Command>(new UnboundedChannelOptions { SingleReader = true });
     CancellationTokenSource? running;
@@ -50,6 +54,8 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
     public Task<CommandResult> StopRunAsync() => Send(reply => new Stop(reply));
 
     public Task<CommandResult> ResumeRunAsync(long run) => Send(reply => new Resume(run, reply));
+
+    public Task<CommandResult> DeleteRunAsync(long run) => Send(reply => new Delete(run, reply));
 
     /// <summary>Where run <paramref name="run"/> keeps its checkpoint.</summary>
     public string CheckpointPath(long run) => Path.Combine(options.Value.StateDirectory, "checkpoints", $"run-{run}.ckpt");
@@ -75,6 +81,7 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
                     Start start => Begin(start.Options),
                     Stop => RequestStop(),
                     Resume resume => BeginResume(resume.Run),
+                    Delete delete => DeleteRun(delete.Run),
                     _ => CommandResult.Refused("Unknown command."),
                 });
             }
@@ -128,6 +135,17 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
         hub.Publish(new RunResumed(info, store.Steps(id, stored.StepsPerEpoch), store.Epochs(id), store.Snapshots(id)));
         Launch(info, descriptor, data, resume: true);
         return new CommandResult(true, $"Resumed run {id} after epoch {reached.Epoch}.");
+    }
+
+    CommandResult DeleteRun(long id)
+    {
+        if (hub.State.IsActive() && hub.History().Run?.Number == id)
+            return CommandResult.Refused($"Run {id} is training; stop it before deleting it.");
+        if (store.Find(id) is null)
+            return CommandResult.Refused($"There is no run {id}.");
+        store.Delete(id);
+        File.Delete(CheckpointPath(id));
+        return new CommandResult(true, $"Deleted run {id}.");
     }
 
     void Launch(RunInfo info, ModelDescriptor descriptor, Dataset data, bool resume)

@@ -17,6 +17,8 @@ public sealed class FakeTrainingControl : ITrainingControl
 
     public Task<CommandResult> StopRunAsync() => Task.FromResult(Answer);
 
+    public Task<CommandResult> DeleteRunAsync(long run) => Task.FromResult(Answer);
+
     public Task<CommandResult> ResumeRunAsync(long run)
     {
         Resumed.Add(run);
