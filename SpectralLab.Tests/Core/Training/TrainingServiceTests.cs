@@ -17,13 +17,15 @@ public sealed class TrainingServiceTests : IAsyncLifetime
 
     public async Task InitializeAsync() => await StartServiceAsync(imageSize: 28);
 
-    async Task StartServiceAsync(int imageSize)
+    /// <summary>A service over random images of the given size, or over the real MNIST when <paramref name="imageSize"/> is null.</summary>
+    async Task StartServiceAsync(int? imageSize)
     {
         data = new TempDirectory();
-        IdxFiles.WriteDataset(data.Path, train: 256, test: 32, height: imageSize, width: imageSize);
+        if (imageSize is { } size) IdxFiles.WriteDataset(data.Path, train: 256, test: 32, height: size, width: size);
         var options = Options.Create(new LabOptions { TorchThreads = Environment.ProcessorCount, SnapshotSeconds = 0.2, StateDirectory = data.File("state") });
         store = new RunStore(data.File("state/runs.db"));
-        service = new TrainingService(hub, new LabDataset(data.Path), store, options, NullLogger<TrainingService>.Instance);
+        var dataset = new LabDataset(imageSize is null ? DatasetLoader.Locate() : data.Path);
+        service = new TrainingService(hub, dataset, store, options, NullLogger<TrainingService>.Instance);
         await service.StartAsync(CancellationToken.None);
     }
 
@@ -31,6 +33,7 @@ public sealed class TrainingServiceTests : IAsyncLifetime
     {
         await service.StopAsync(CancellationToken.None);
         service.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         data.Dispose();
     }
 
@@ -131,5 +134,71 @@ public sealed class TrainingServiceTests : IAsyncLifetime
         Assert.StartsWith("The run failed:", history.Reason);
         Assert.True((await service.StartRunAsync(Small(model: "spatial"))).Accepted, "the service takes commands after a failure");
         await WaitForAsync(h => !h.State.IsActive());
+    }
+
+    [Fact]
+    public async Task Resume_StoppedAfterAnEpoch_ContinuesFromTheCheckpointWithTheOptimizerRestored()
+    {
+        await DisposeAsync();
+        await StartServiceAsync(imageSize: null); // real digits, so the loss has somewhere to go
+        Assert.True((await service.StartRunAsync(Small(epochs: 6) with { BatchSize = 8, TrainLimit = 256, ValidationLimit = 32 })).Accepted);
+        long id = hub.History().Run!.Number;
+        await WaitForAsync(h => h.Epochs.Count >= 2);
+        await service.StopRunAsync();
+        var stopped = await WaitForAsync(h => !h.State.IsActive());
+        Assert.Equal(TrainingState.Stopped, stopped.State);
+        double lastSaved = stopped.Steps.Where(s => s.Epoch <= 2).TakeLast(8).Average(s => s.Loss);
+        double fresh = stopped.Steps[0].Loss;
+
+        var reply = await service.ResumeRunAsync(id);
+
+        Assert.True(reply.Accepted, reply.Message);
+        var done = await WaitForAsync(h => !h.State.IsActive());
+        Assert.Equal(TrainingState.Completed, done.State);
+        Assert.Equal([1, 2, 3, 4, 5, 6], done.Epochs.Select(e => e.Epoch));
+        Assert.Equal(Enumerable.Range(1, 192), done.Steps.Select(s => s.Step)); // one unbroken curve: 32 steps an epoch
+        int resumedAt = stopped.Epochs.Count * 32 + 1; // the checkpoint of the last finished epoch
+        double firstResumed = done.Steps.Single(s => s.Step == resumedAt).Loss;
+        Assert.True(Math.Abs(firstResumed - lastSaved) < Math.Abs(fresh - lastSaved) / 2,
+            $"first resumed loss {firstResumed:F4}, last saved {lastSaved:F4}, fresh model {fresh:F4}");
+        Assert.Equal(TrainingState.Completed, store.Find(id)!.Status);
+        Assert.Equal(6, store.Epochs(id).Count);
+    }
+
+    [Theory]
+    [InlineData("missing", "checkpoint file is missing")]
+    [InlineData("corrupt", "not a SpectralLab checkpoint")]
+    public async Task Resume_WithoutAUsableCheckpoint_IsRefusedWithTheReason(string fault, string expected)
+    {
+        Assert.True((await service.StartRunAsync(Small(epochs: 1000))).Accepted);
+        long id = hub.History().Run!.Number;
+        await WaitForAsync(h => h.Steps.Count > 0);
+        await service.StopRunAsync();
+        await WaitForAsync(h => !h.State.IsActive());
+        string checkpoint = service.CheckpointPath(id);
+        if (fault == "corrupt")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(checkpoint)!);
+            File.WriteAllText(checkpoint, "not a checkpoint");
+        }
+
+        var reply = await service.ResumeRunAsync(id);
+
+        Assert.False(reply.Accepted);
+        Assert.Contains(expected, reply.Message);
+        Assert.Equal(TrainingState.Stopped, store.Find(id)!.Status);
+    }
+
+    [Fact]
+    public async Task Resume_CompletedRun_IsRefused()
+    {
+        Assert.True((await service.StartRunAsync(Small())).Accepted);
+        long id = hub.History().Run!.Number;
+        await WaitForAsync(h => !h.State.IsActive());
+
+        var reply = await service.ResumeRunAsync(id);
+
+        Assert.False(reply.Accepted);
+        Assert.Contains("only Stopped or Interrupted", reply.Message);
     }
 }
