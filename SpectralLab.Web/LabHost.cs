@@ -35,6 +35,8 @@ public static class LabHost
             })
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 64 * 1024);
         builder.Services.AddMudServices();
+        // Statuses and outcomes read as words in the API, not as enum numbers.
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return builder;
     }
 

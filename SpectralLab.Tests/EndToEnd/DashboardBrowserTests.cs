@@ -8,7 +8,7 @@ namespace SpectralLab.Tests.EndToEnd;
 [Collection(TorchCollection.Name)]
 public sealed class DashboardBrowserTests
 {
-    static readonly string[] ChromiumArguments = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"];
+    internal static readonly string[] ChromiumArguments = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"];
 
     [Fact]
     public async Task SpectralRun_StartWatchAndStop_TwoTabsAgree()
@@ -53,7 +53,7 @@ public sealed class DashboardBrowserTests
         await Expect(first.GetByTestId("step")).ToHaveTextAsync(stoppedAt);
     }
 
-    static async Task<IPage> OpenAsync(IBrowser browser, Uri address)
+    internal static async Task<IPage> OpenAsync(IBrowser browser, Uri address)
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync(address.ToString());

@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using SpectralLab.Core.Training;
+using SpectralLab.Tests.Support;
+using SpectralLab.Web.Api;
+
+namespace SpectralLab.Tests.Web;
+
+[Collection(TorchCollection.Name)]
+public sealed class RunApiTests
+{
+    [Theory]
+    [InlineData("/api/runs/abc", HttpStatusCode.BadRequest, "whole number")]
+    [InlineData("/api/runs/-1", HttpStatusCode.BadRequest, "whole number")]
+    [InlineData("/api/runs/999", HttpStatusCode.NotFound, "no run 999")]
+    [InlineData("/api/runs/999/metrics.csv", HttpStatusCode.NotFound, "no run 999")]
+    [InlineData("/api/runs/x/filters", HttpStatusCode.BadRequest, "whole number")]
+    public async Task Run_BadOrUnknownId_AnswersAJsonError(string path, HttpStatusCode status, string expected)
+    {
+        await using var factory = new LabFactory();
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Contains(expected, (await response.Content.ReadFromJsonAsync<ApiError>())!.Error);
+    }
+
+    [Fact]
+    public async Task CompletedRun_ListedWithItsMetricsCsvAndStoredFilters()
+    {
+        await using var factory = new LabFactory();
+        using var client = factory.CreateClient();
+        var control = factory.Services.GetRequiredService<ITrainingControl>();
+        var hub = factory.Services.GetRequiredService<LiveHub>();
+        Assert.True((await control.StartRunAsync(new TrainingOptions { Model = "spectral-gaussian", Epochs = 2, TrainLimit = 128, ValidationLimit = 20 })).Accepted);
+        for (var until = DateTime.UtcNow.AddSeconds(60); hub.State.IsActive() && DateTime.UtcNow < until;) await Task.Delay(50);
+        long id = hub.History().Run!.Number;
+
+        var list = JsonDocument.Parse(await client.GetStringAsync("/api/runs")).RootElement;
+        string csv = await client.GetStringAsync($"/api/runs/{id}/metrics.csv");
+        var filters = await client.GetFromJsonAsync<FiltersResponse>($"/api/runs/{id}/filters");
+        using var png = await client.GetAsync($"/api/runs/{id}/reconstructions.png");
+
+        var run = Assert.Single(list.EnumerateArray());
+        Assert.Equal(("Completed", 2), (run.GetProperty("status").GetString(), run.GetProperty("epochsDone").GetInt32()));
+        var lines = csv.TrimEnd().Split('\n');
+        Assert.Equal("epoch,train_loss,val_loss,seconds", lines[0]);
+        Assert.Equal(["1", "2"], lines[1..].Select(l => l.Split(',')[0]));
+        Assert.Equal(hub.History().Epochs[1].ValidationLoss, double.Parse(lines[2].Split(',')[2], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(32, filters!.Layers[1].Filters.Count);
+        Assert.Equal(hub.History().Steps.Count, filters.Step);
+        Assert.Equal("image/png", png.Content.Headers.ContentType!.MediaType);
+    }
+}
