@@ -201,4 +201,26 @@ public sealed class TrainingServiceTests : IAsyncLifetime
         Assert.False(reply.Accepted);
         Assert.Contains("only Stopped or Interrupted", reply.Message);
     }
+
+    [Fact]
+    public async Task Delete_StoppedRun_RemovesItsRecordsAndCheckpoint_ButNotARunInProgress()
+    {
+        Assert.True((await service.StartRunAsync(Small(epochs: 2))).Accepted);
+        long first = hub.History().Run!.Number;
+        await WaitForAsync(h => !h.State.IsActive());
+        Assert.True(File.Exists(service.CheckpointPath(first)));
+        Assert.True((await service.StartRunAsync(Small(epochs: 1000))).Accepted);
+        long second = hub.History().Run!.Number;
+        await WaitForAsync(h => h.Steps.Count > 0);
+
+        var deleted = await service.DeleteRunAsync(first);
+        var refused = await service.DeleteRunAsync(second);
+
+        Assert.True(deleted.Accepted);
+        Assert.Null(store.Find(first));
+        Assert.False(File.Exists(service.CheckpointPath(first)));
+        Assert.False(refused.Accepted);
+        Assert.Contains("is training", refused.Message);
+        await service.StopRunAsync();
+    }
 }

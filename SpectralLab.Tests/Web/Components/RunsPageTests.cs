@@ -1,0 +1,93 @@
+using Bunit;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using SpectralLab.Core.Runs;
+using SpectralLab.Core.Training;
+using SpectralLab.Tests.Support;
+using SpectralLab.Web.Components.Runs;
+
+namespace SpectralLab.Tests.Web.Components;
+
+public sealed class RunsPageTests : LabComponentTest, IDisposable
+{
+    readonly TempDirectory folder = new();
+    readonly RunStore store;
+    readonly FakeTrainingControl control = new();
+
+    public RunsPageTests()
+    {
+        store = new RunStore(folder.File("runs.db"));
+        Services.AddSingleton(store);
+        Services.AddSingleton<ITrainingControl>(control);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        folder.Dispose();
+    }
+
+    long Stored(string model, TrainingState status, params double[] validation)
+    {
+        long id = store.CreateRun(new RunInfo(0, new TrainingOptions { Model = model, Epochs = 50 }, model, 19_553, "MNIST", 60_000, 10_000, 469, DateTimeOffset.UtcNow));
+        for (int e = 1; e <= validation.Length; e++) store.Append(id, [], new EpochRecord(e, validation[e - 1] + 0.01, validation[e - 1], 30));
+        store.SetStatus(id, status, "reason");
+        return id;
+    }
+
+    [Fact]
+    public void Render_StoredRuns_TabulatesEachWithItsFigures()
+    {
+        Stored("spatial", TrainingState.Completed, 0.07, 0.066);
+        Stored("spectral-gaussian", TrainingState.Interrupted, 0.12);
+
+        var page = Render<RunsPage>();
+
+        var rows = page.FindAll("[data-testid=runs-table] tbody tr");
+        Assert.Equal(2, rows.Count);
+        Assert.Contains("Interrupted", rows[0].TextContent);
+        Assert.Contains("0.0660", rows[1].TextContent);
+        Assert.Single(page.FindAll("[data-testid=resume]")); // only the interrupted run can be resumed
+    }
+
+    [Fact]
+    public void Resume_InterruptedRun_AsksTheTrainingService()
+    {
+        long id = Stored("spectral-gaussian", TrainingState.Interrupted, 0.12);
+        var page = Render<RunsPage>();
+
+        page.Find("[data-testid=resume]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal([id], control.Resumed));
+    }
+
+    [Fact]
+    public void Compare_TwoRuns_OverlaysTheirCurvesAndTabulatesTheMilestones()
+    {
+        Stored("spatial", TrainingState.Completed, 0.07, 0.068, 0.067, 0.066, 0.065);
+        Stored("spectral-gaussian", TrainingState.Completed, 0.12, 0.1, 0.09, 0.088, 0.085);
+        var page = Render<RunsPage>();
+
+        foreach (var box in page.FindAll("[data-testid=runs-table] input[type=checkbox]").ToList()) box.Change(true);
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=comparison-chart] polyline").Count));
+        var comparison = page.Find("[data-testid=comparison]").TextContent;
+        Assert.Contains("0.0650", comparison); // spatial at epoch 5
+        Assert.Contains("0.0850", comparison); // spectral at epoch 5
+    }
+
+    [Fact]
+    public void Published_BesideTheBestCompletedRunOfEachModel()
+    {
+        Stored("spatial", TrainingState.Completed, 0.07);
+        long best = Stored("spatial", TrainingState.Completed, 0.065);
+        Stored("spatial", TrainingState.Stopped, 0.06); // lower, but not completed
+
+        var page = Render<RunsPage>();
+
+        var published = page.Find("[data-testid=published]").TextContent;
+        Assert.Contains("0.0623", published); // the published spatial baseline at epoch 50
+        Assert.Contains("0.0809", published); // the published spectral encoder at epoch 50
+        Assert.Contains($"lab run {best}", published);
+    }
+}
