@@ -27,6 +27,8 @@ static class RunSchema
             run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, step INTEGER NOT NULL, epoch INTEGER NOT NULL,
             data BLOB NOT NULL, PRIMARY KEY (run_id, step)) WITHOUT ROWID;
         """,
+        // 3: runs trained together as one sweep
+        "ALTER TABLE runs ADD COLUMN sweep INTEGER;",
     ];
 
     public static int Version => Migrations.Length;

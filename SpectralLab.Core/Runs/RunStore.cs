@@ -38,14 +38,18 @@ public sealed class RunStore
         get { using var connection = Open(); return Scalar<int>(connection, "PRAGMA user_version;"); }
     }
 
-    public long CreateRun(RunInfo run) => Write(connection => Insert(connection,
+    /// <param name="sweep">The sweep the run belongs to, if any (see <see cref="NextSweep"/>).</param>
+    public long CreateRun(RunInfo run, long? sweep = null) => Write(connection => Insert(connection,
         """
-        INSERT INTO runs (model, options, parameters, dataset, train_images, test_images, steps_per_epoch, status, started)
-        VALUES ($model, $options, $parameters, $dataset, $train, $test, $steps, $status, $started) RETURNING id;
-        """,
+        INSERT INTO runs (model, options, parameters, dataset, train_images, test_images, steps_per_epoch, status, started, sweep)
+        VALUES ($model, $options, $parameters, $dataset, $train, $test, $steps, $status, $started, $sweep) RETURNING id;
+        """, ("$sweep", sweep),
         ("$model", run.Options.Model), ("$options", JsonSerializer.Serialize(run.Options)), ("$parameters", run.Parameters),
         ("$dataset", run.Dataset), ("$train", run.TrainImages), ("$test", run.TestImages), ("$steps", run.StepsPerEpoch),
         ("$status", nameof(TrainingState.Training)), ("$started", Iso(run.Started))));
+
+    /// <summary>A number no sweep has used yet.</summary>
+    public long NextSweep() => Write(connection => Insert(connection, "SELECT COALESCE(MAX(sweep), 0) + 1 FROM runs;"));
 
     public void SetParameters(long run, long parameters) =>
         Write(connection => Execute(connection, "UPDATE runs SET parameters = $p WHERE id = $id;", ("$p", parameters), ("$id", run)));
@@ -137,7 +141,8 @@ public sealed class RunStore
                    (SELECT COUNT(*) FROM epochs e WHERE e.run_id = r.id),
                    (SELECT train_loss FROM epochs e WHERE e.run_id = r.id ORDER BY epoch DESC LIMIT 1),
                    (SELECT val_loss FROM epochs e WHERE e.run_id = r.id ORDER BY epoch DESC LIMIT 1),
-                   (SELECT AVG(seconds) FROM epochs e WHERE e.run_id = r.id)
+                   (SELECT AVG(seconds) FROM epochs e WHERE e.run_id = r.id),
+                   r.sweep
             FROM runs r WHERE $id IS NULL OR r.id = $id ORDER BY r.id DESC;
             """, ("$id", id));
         using var reader = command.ExecuteReader();
@@ -147,7 +152,8 @@ public sealed class RunStore
                 reader.GetString(3), reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), Enum.Parse<TrainingState>(reader.GetString(7)),
                 reader.IsDBNull(8) ? null : reader.GetString(8), DateTimeOffset.Parse(reader.GetString(9), CultureInfo.InvariantCulture),
                 reader.IsDBNull(10) ? null : DateTimeOffset.Parse(reader.GetString(10), CultureInfo.InvariantCulture),
-                reader.GetInt32(11), Nullable(reader, 12), Nullable(reader, 13), Nullable(reader, 14)));
+                reader.GetInt32(11), Nullable(reader, 12), Nullable(reader, 13), Nullable(reader, 14),
+                reader.IsDBNull(15) ? null : reader.GetInt64(15)));
         return runs;
     }
 

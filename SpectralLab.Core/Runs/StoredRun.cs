@@ -6,7 +6,7 @@ namespace SpectralLab.Core.Runs;
 public sealed record StoredRun(
     long Id, TrainingOptions Options, long Parameters, string Dataset, int TrainImages, int TestImages, int StepsPerEpoch,
     TrainingState Status, string? Reason, DateTimeOffset Started, DateTimeOffset? Ended,
-    int EpochsDone, double? FinalTrainLoss, double? FinalValidationLoss, double? SecondsPerEpoch)
+    int EpochsDone, double? FinalTrainLoss, double? FinalValidationLoss, double? SecondsPerEpoch, long? Sweep = null)
 {
     public string Model => Options.Model;
 

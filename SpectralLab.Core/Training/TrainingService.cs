@@ -20,6 +20,9 @@ public interface ITrainingControl
 {
     Task<CommandResult> StartRunAsync(TrainingOptions options);
 
+    /// <summary>Trains the given runs one after another as one sweep; Stop ends the sweep.</summary>
+    Task<CommandResult> StartSweepAsync(IReadOnlyList<TrainingOptions> runs);
+
     Task<CommandResult> StopRunAsync();
 
     /// <summary>Goes on with a stored Stopped or Interrupted run from its last checkpoint.</summary>
@@ -40,7 +43,7 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
     : BackgroundService, ITrainingControl
 {
     abstract record Command(TaskCompletionSource<CommandResult> Reply);
-    sealed record Start(TrainingOptions Options, TaskCompletionSource<CommandResult> Reply) : Command(Reply);
+    sealed record Start(IReadOnlyList<TrainingOptions> Queue, bool Sweep, TaskCompletionSource<CommandResult> Reply) : Command(Reply);
     sealed record Stop(TaskCompletionSource<CommandResult> Reply) : Command(Reply);
     sealed record Resume(long Run, TaskCompletionSource<CommandResult> Reply) : Command(Reply);
     sealed record Delete(long Run, TaskCompletionSource<CommandResult> Reply) : Command(Reply);
@@ -49,7 +52,9 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
     CancellationTokenSource? running;
     Thread? thread;
 
-    public Task<CommandResult> StartRunAsync(TrainingOptions trainingOptions) => Send(reply => new Start(trainingOptions, reply));
+    public Task<CommandResult> StartRunAsync(TrainingOptions trainingOptions) => Send(reply => new Start([trainingOptions], Sweep: false, reply));
+
+    public Task<CommandResult> StartSweepAsync(IReadOnlyList<TrainingOptions> runs) => Send(reply => new Start(runs, Sweep: true, reply));
 
     public Task<CommandResult> StopRunAsync() => Send(reply => new Stop(reply));
 
@@ -78,7 +83,7 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
             {
                 command.Reply.TrySetResult(command switch
                 {
-                    Start start => Begin(start.Options),
+                    Start start => Begin(start.Queue, start.Sweep),
                     Stop => RequestStop(),
                     Resume resume => BeginResume(resume.Run),
                     Delete delete => DeleteRun(delete.Run),
@@ -93,29 +98,50 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
         }
     }
 
-    CommandResult Begin(TrainingOptions trainingOptions)
+    /// <summary>True while a run (or a sweep, between its runs too) owns the training thread.</summary>
+    bool Busy => hub.State.IsActive() || thread is { IsAlive: true };
+
+    CommandResult Begin(IReadOnlyList<TrainingOptions> queue, bool sweep)
     {
-        if (hub.State.IsActive())
+        if (Busy)
             return CommandResult.Refused("A run is already in progress; stop it before starting another.");
+        if (queue.Count == 0)
+            return CommandResult.Refused("Choose at least one model.");
         if (dataset.Data is not { } data)
             return CommandResult.Refused(dataset.Problem!);
-        foreach (var (_, message) in trainingOptions.Validate(data.Train.Count))
-            return CommandResult.Refused(message);
+        foreach (var trainingOptions in queue)
+            foreach (var (_, message) in trainingOptions.Validate(data.Train.Count))
+                return CommandResult.Refused(sweep ? $"{trainingOptions.Model}: {message}" : message);
 
+        long? sweepId = sweep ? store.NextSweep() : null;
+        var first = NewRun(queue[0], data, sweepId);
+        running = new CancellationTokenSource();
+        var token = running.Token;
+        thread = new Thread(() =>
+        {
+            for (int i = 0; i < queue.Count && !token.IsCancellationRequested; i++)
+                Run(i == 0 ? first : NewRun(queue[i], data, sweepId), data, resume: false, token);
+        }) { IsBackground = true, Name = "training" };
+        thread.Start();
+        return new CommandResult(true, sweep ? $"Started sweep {sweepId} of {queue.Count} models." : $"Started run {first.Number}: {first.ModelDisplayName}.");
+    }
+
+    /// <summary>Records a new run in the store and announces it.</summary>
+    RunInfo NewRun(TrainingOptions trainingOptions, Dataset data, long? sweep)
+    {
         var descriptor = ModelCatalog.Find(trainingOptions.Model)!;
         int trainImages = Math.Min(trainingOptions.TrainLimit ?? data.Train.Count, data.Train.Count);
         int testImages = Math.Min(trainingOptions.ValidationLimit ?? data.Test.Count, data.Test.Count);
         var info = new RunInfo(0, trainingOptions, descriptor.DisplayName, Parameters: 0, data.Name, trainImages, testImages,
             StepsPerEpoch: (trainImages + trainingOptions.BatchSize - 1) / trainingOptions.BatchSize, DateTimeOffset.UtcNow);
-        info = info with { Number = (int)store.CreateRun(info) };
+        info = info with { Number = (int)store.CreateRun(info, sweep) };
         hub.Publish(new RunStarted(info));
-        Launch(info, descriptor, data, resume: false);
-        return new CommandResult(true, $"Started run {info.Number}: {descriptor.DisplayName}.");
+        return info;
     }
 
     CommandResult BeginResume(long id)
     {
-        if (hub.State.IsActive())
+        if (Busy)
             return CommandResult.Refused("A run is already in progress; stop it before resuming another.");
         if (store.Find(id) is not { } stored)
             return CommandResult.Refused($"There is no run {id}.");
@@ -133,7 +159,10 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
         store.SetStatus(id, TrainingState.Training, null);
         var info = stored.ToRunInfo(descriptor.DisplayName);
         hub.Publish(new RunResumed(info, store.Steps(id, stored.StepsPerEpoch), store.Epochs(id), store.Snapshots(id)));
-        Launch(info, descriptor, data, resume: true);
+        running = new CancellationTokenSource();
+        var token = running.Token;
+        thread = new Thread(() => Run(info, data, resume: true, token)) { IsBackground = true, Name = "training" };
+        thread.Start();
         return new CommandResult(true, $"Resumed run {id} after epoch {reached.Epoch}.");
     }
 
@@ -148,14 +177,6 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
         return new CommandResult(true, $"Deleted run {id}.");
     }
 
-    void Launch(RunInfo info, ModelDescriptor descriptor, Dataset data, bool resume)
-    {
-        running = new CancellationTokenSource();
-        var token = running.Token;
-        thread = new Thread(() => Run(info, descriptor, data, resume, token)) { IsBackground = true, Name = $"training run {info.Number}" };
-        thread.Start();
-    }
-
     CommandResult RequestStop()
     {
         if (hub.State != TrainingState.Training || running is null)
@@ -166,8 +187,9 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
     }
 
     /// <summary>The whole run, on its own thread: every torch call of the run happens here.</summary>
-    void Run(RunInfo info, ModelDescriptor descriptor, Dataset data, bool resume, CancellationToken token)
+    void Run(RunInfo info, Dataset data, bool resume, CancellationToken token)
     {
+        var descriptor = ModelCatalog.Find(info.Options.Model)!;
         TrainingState ending;
         string reason;
         LiveObserver? observer = null;

@@ -15,6 +15,12 @@ public sealed class FakeTrainingControl : ITrainingControl
         return Task.FromResult(Answer);
     }
 
+    public Task<CommandResult> StartSweepAsync(IReadOnlyList<TrainingOptions> runs)
+    {
+        Started.AddRange(runs);
+        return Task.FromResult(Answer);
+    }
+
     public Task<CommandResult> StopRunAsync() => Task.FromResult(Answer);
 
     public Task<CommandResult> DeleteRunAsync(long run) => Task.FromResult(Answer);

@@ -72,7 +72,7 @@ public sealed class RunStoreTests : IDisposable
 
         var store = new RunStore(path);
 
-        Assert.Equal(2, store.SchemaVersion);
+        Assert.Equal(3, store.SchemaVersion);
         Assert.Equal(7, Assert.Single(store.List()).Id);
         Assert.Empty(store.Snapshots(7)); // the table added by version 2 exists
     }

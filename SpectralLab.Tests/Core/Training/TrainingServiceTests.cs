@@ -223,4 +223,29 @@ public sealed class TrainingServiceTests : IAsyncLifetime
         Assert.Contains("is training", refused.Message);
         await service.StopRunAsync();
     }
+
+    [Fact]
+    public async Task StartSweep_TwoModels_TrainsThemOneAfterAnotherAsOneSweep()
+    {
+        var reply = await service.StartSweepAsync([Small(model: "spatial"), Small(model: "spectral-gaussian")]);
+
+        Assert.True(reply.Accepted, reply.Message);
+        for (var until = DateTime.UtcNow.AddSeconds(60); store.List().Count(r => r.Status == TrainingState.Completed) < 2 && DateTime.UtcNow < until;)
+            await Task.Delay(50);
+        var runs = store.List().OrderBy(r => r.Id).ToList();
+        Assert.Equal(["spatial", "spectral-gaussian"], runs.Select(r => r.Model));
+        Assert.All(runs, r => Assert.Equal((TrainingState.Completed, 1), (r.Status, r.EpochsDone)));
+        Assert.Single(runs.Select(r => r.Sweep).Distinct());
+        Assert.NotNull(runs[0].Sweep);
+    }
+
+    [Fact]
+    public async Task StartSweep_OneBadOptionSet_RefusesNamingTheModel()
+    {
+        var reply = await service.StartSweepAsync([Small(model: "spatial"), Small(model: "spectral-gaussian") with { BatchSize = 0 }]);
+
+        Assert.False(reply.Accepted);
+        Assert.StartsWith("spectral-gaussian: The batch size", reply.Message);
+        Assert.Empty(store.List());
+    }
 }

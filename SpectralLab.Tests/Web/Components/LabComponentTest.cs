@@ -13,6 +13,9 @@ public abstract class LabComponentTest : IAsyncLifetime
 {
     protected BunitContext Context { get; } = new();
 
+    // Live pages render on their own schedule; on two busy cores a second is not always enough.
+    static LabComponentTest() => BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+
     protected LabComponentTest()
     {
         Context.Services.AddMudServices();

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Components;
+using SpectralLab.Core.Training;
+
+namespace SpectralLab.Web.Components.Lab;
+
+/// <summary>
+/// A page that follows the lab live: it starts from the hub's history, subscribes after the first render, applies
+/// whatever arrived since the last render, renders at most ~10 times a second (bursts merge into one render), and
+/// unsubscribes when disposed.
+/// </summary>
+public abstract class LiveComponent : ComponentBase, IAsyncDisposable
+{
+    const int RenderIntervalMs = 100;
+
+    readonly CancellationTokenSource closing = new();
+    ILiveSubscription? subscription;
+
+    [Inject] protected ILiveFeed Feed { get; set; } = default!;
+
+    protected LabView View { get; } = new();
+
+    protected override void OnInitialized() => View.Apply(Feed.History());
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (!firstRender) return;
+        subscription = Feed.Subscribe();
+        _ = PumpAsync(subscription, closing.Token);
+    }
+
+    /// <summary>Called on the renderer after new events were applied, before the render.</summary>
+    protected virtual void OnLabChanged() { }
+
+    async Task PumpAsync(ILiveSubscription events, CancellationToken token)
+    {
+        long dropped = 0;
+        try
+        {
+            while (await events.Events.WaitToReadAsync(token))
+            {
+                await InvokeAsync(() =>
+                {
+                    while (events.Events.TryRead(out var labEvent)) View.Apply(labEvent);
+                    if (events.Dropped != dropped)
+                    {
+                        dropped = events.Dropped; // this tab fell behind and lost events: start again from the history
+                        View.Apply(Feed.History());
+                    }
+                    OnLabChanged();
+                    StateHasChanged();
+                });
+                await Task.Delay(RenderIntervalMs, token);
+            }
+        }
+        catch (OperationCanceledException) { }
+        catch (ObjectDisposedException) { } // the circuit went away mid-render
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        subscription?.Dispose();
+        await closing.CancelAsync();
+        closing.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
