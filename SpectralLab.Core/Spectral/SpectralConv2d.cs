@@ -4,20 +4,33 @@ using static TorchSharp.torch;
 namespace SpectralLab.Core.Spectral;
 
 /// <summary>
-/// A convolution layer that lives in the Fourier domain: the input channels are summed (the spectrum of a sum is
-/// the sum of the spectra, so one transform serves them all), transformed with rfft2, multiplied by every filter of
-/// the family, passed through ReLU on the real and imaginary parts separately, and returned to H×W with irfft2.
-/// Input [N, C, H, W] → output [N, F, H, W].
+/// A convolution layer that lives in the Fourier domain: the input is transformed with rfft2, multiplied by the
+/// family's filters, passed through ReLU on the real and imaginary parts separately (unless the layer is linear), and
+/// returned to H×W with irfft2. As published the input channels are summed first (the spectrum of a sum is the sum of
+/// the spectra, so one transform serves them all) and each filter makes one output channel: [N, C, H, W] → [N, F, H, W].
+/// With <see cref="ChannelMixing.Full"/> every input channel has its own filter per output channel:
+/// [N, C, H, W] → [N, F/C, H, W].
 /// </summary>
 public sealed class SpectralConv2d : nn.Module<Tensor, Tensor>
 {
     readonly SpectralFilterFamily filters;
 
-    public SpectralConv2d(SpectralFilterFamily filters, SpectralProduct product = SpectralProduct.Complex)
+    /// <param name="inChannels">For <see cref="ChannelMixing.Full"/>, the input channel count C (the family holds
+    /// out × C filters); a summing layer accepts any number and ignores it.</param>
+    /// <param name="activate">False for a linear layer (no ReLU on the spectrum), e.g. one that makes logits.</param>
+    public SpectralConv2d(SpectralFilterFamily filters, SpectralProduct product = SpectralProduct.Complex,
+        ChannelMixing mixing = ChannelMixing.Sum, int inChannels = 1, bool activate = true)
         : base(nameof(SpectralConv2d))
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(inChannels, 1);
+        if (mixing == ChannelMixing.Full && filters.FilterCount % inChannels != 0)
+            throw new ArgumentException(
+                $"Full channel mixing needs out × {inChannels} filters; the family has {filters.FilterCount}.", nameof(filters));
         this.filters = filters;
         Product = product;
+        Mixing = mixing;
+        InChannels = mixing == ChannelMixing.Full ? inChannels : 1;
+        Activate = activate;
         RegisterComponents();
     }
 
@@ -25,21 +38,41 @@ public sealed class SpectralConv2d : nn.Module<Tensor, Tensor>
 
     public SpectralProduct Product { get; }
 
+    public ChannelMixing Mixing { get; }
+
+    /// <summary>The input channels the filters expect: C for full mixing, 1 (the summed input) otherwise.</summary>
+    public int InChannels { get; }
+
+    public int OutChannels => filters.FilterCount / InChannels;
+
+    public bool Activate { get; }
+
     /// <summary>The height and width of the last input seen, so a snapshot can rebuild the filters on its grid.</summary>
     public (int Height, int Width) LastInputSize { get; private set; }
 
     public override Tensor forward(Tensor input)
     {
-        int height = (int)input.shape[2], width = (int)input.shape[3];
+        int channels = (int)input.shape[1], height = (int)input.shape[2], width = (int)input.shape[3];
+        if (Mixing == ChannelMixing.Full && channels != InChannels)
+            throw new ArgumentException($"This layer mixes {InChannels} input channels; the input has {channels}.", nameof(input));
         LastInputSize = (height, width);
-        var spectrum = torch.view_as_real(fft.rfft2(input.sum(1, keepdim: true)));
-        var x = spectrum.select(-1, 0);  // [N, 1, H, W/2+1]
+        var summed = Mixing == ChannelMixing.Sum ? input.sum(1, keepdim: true) : input;
+        var spectrum = torch.view_as_real(fft.rfft2(summed));
+        var x = spectrum.select(-1, 0); // [N, C or 1, H, W/2+1]
         var y = spectrum.select(-1, 1);
-        var (wr, wi) = filters.Build(new FrequencyGrid(height, width)); // [F, H, W/2+1]
-        var real = x * wr - y * wi;
-        var imaginary = Product == SpectralProduct.Complex ? x * wi + y * wr : x * wr + y * wi;
-        var activated = torch.complex(nn.functional.relu(real), nn.functional.relu(imaginary));
-        return fft.irfft2(activated, s: [height, width]); // irfft2 needs s: odd sizes come back wrong otherwise
+        var grid = new FrequencyGrid(height, width);
+        var (wr, wi) = filters.Build(grid); // [F, H, W/2+1]
+
+        // Summing: X·W_f broadcast over filters. Full: Σ_c X_c·W_{f,c} as one contraction over channels.
+        Tensor Times(Tensor part, Tensor weights) => Mixing == ChannelMixing.Sum
+            ? part * weights
+            : einsum("nchw,fchw->nfhw", part, weights.view(OutChannels, InChannels, height, grid.Columns));
+        var real = Times(x, wr) - Times(y, wi);
+        var imaginary = Product == SpectralProduct.Complex ? Times(x, wi) + Times(y, wr) : Times(x, wr) + Times(y, wi);
+        var result = Activate
+            ? torch.complex(nn.functional.relu(real), nn.functional.relu(imaginary))
+            : torch.complex(real, imaginary);
+        return fft.irfft2(result, s: [height, width]); // irfft2 needs s: odd sizes come back wrong otherwise
     }
 
     protected override void Dispose(bool disposing)
