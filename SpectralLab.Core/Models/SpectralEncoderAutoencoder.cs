@@ -14,11 +14,14 @@ public sealed class SpectralEncoderAutoencoder : Autoencoder
     readonly SpectralConv2d block2;
     readonly SpatialDecoder decoder;
 
-    public SpectralEncoderAutoencoder(Func<SpectralFilterFamily> family, SpectralProduct product, int channels = 32)
+    /// <param name="family">Makes one layer's filters, given the size of that layer's input (the image, then half of it):
+    /// a free family needs it, parametric ones may ignore it.</param>
+    public SpectralEncoderAutoencoder(Func<FrequencyGrid, SpectralFilterFamily> family, SpectralProduct product, int channels = 32,
+        int height = 28, int width = 28)
         : base(nameof(SpectralEncoderAutoencoder))
     {
-        block1 = new SpectralConv2d(family(), product);
-        block2 = new SpectralConv2d(family(), product);
+        block1 = new SpectralConv2d(family(new FrequencyGrid(height, width)), product);
+        block2 = new SpectralConv2d(family(new FrequencyGrid(height / 2, width / 2)), product);
         decoder = new SpatialDecoder(channels);
         RegisterComponents();
     }

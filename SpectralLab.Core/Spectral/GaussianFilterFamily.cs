@@ -6,7 +6,8 @@ namespace SpectralLab.Core.Spectral;
 
 /// <summary>
 /// The published 2-D Gaussian family. For each filter and each of its real and imaginary parts, six numbers
-/// (x0, y0, a, b, c, s0) give s0·exp(−a(v−y0)² + 2b(u−x0)(v−y0) − c(u−x0)²) on the grid's (u, v) coordinates.
+/// (x0, y0, a, b, c, s0) give s0·exp(−a(v−y0)² + 2b(u−x0)(v−y0) − c(u−x0)²) on the grid's (u, v) coordinates, placed
+/// by the family's <see cref="GridConvention"/> (published by default).
 /// </summary>
 public sealed class GaussianFilterFamily : SpectralFilterFamily
 {
@@ -18,7 +19,8 @@ public sealed class GaussianFilterFamily : SpectralFilterFamily
     readonly Parameter real;
     readonly Parameter imaginary;
 
-    public GaussianFilterFamily(int filters, double initialStd = 0.05) : base(nameof(GaussianFilterFamily))
+    public GaussianFilterFamily(int filters, double initialStd = 0.05, GridConvention convention = GridConvention.Published)
+        : base(nameof(GaussianFilterFamily), convention)
     {
         real = nn.Parameter(randn(filters, ParametersPerPart).mul_(initialStd));
         imaginary = nn.Parameter(randn(filters, ParametersPerPart).mul_(initialStd));
@@ -31,7 +33,7 @@ public sealed class GaussianFilterFamily : SpectralFilterFamily
 
     public override (Tensor Real, Tensor Imaginary) Build(FrequencyGrid grid)
     {
-        var (u, v) = grid.Coordinates(real.device);
+        var (u, v) = grid.Coordinates(real.device, Convention);
         return (Surface(real, u, v), Surface(imaginary, u, v));
     }
 
@@ -44,7 +46,8 @@ public sealed class GaussianFilterFamily : SpectralFilterFamily
         return Enumerable.Range(0, FilterCount).Select(f => values[(f * width)..((f + 1) * width)]).ToArray();
     }
 
-    static Tensor Surface(Tensor parameters, Tensor u, Tensor v)
+    /// <summary>One Gaussian per row of <paramref name="parameters"/> ([G, 6]) on the broadcast coordinates: [G, H, W/2+1].</summary>
+    internal static Tensor Surface(Tensor parameters, Tensor u, Tensor v)
     {
         Tensor Column(int index) => parameters.select(1, index).view(-1, 1, 1);
         var du = u - Column(0);

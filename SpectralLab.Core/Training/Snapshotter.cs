@@ -16,6 +16,12 @@ public sealed class Snapshotter : IDisposable
     public const int ShownImages = 10;
     const int ImageScale = 2, FilterScale = 3;
 
+    /// <summary>
+    /// Filters pictured per layer. A layer with full channel mixing has out × in filters (1,024 for 32 × 32); drawing
+    /// every one would make each snapshot take seconds and the gallery unreadable, so a layer shows its first 64.
+    /// </summary>
+    public const int MaxFiltersPerLayer = 64;
+
     readonly Autoencoder model;
     readonly Tensor images;
     readonly float[][] originals;
@@ -61,7 +67,7 @@ public sealed class Snapshotter : IDisposable
         float[] Values(Tensor t) => t.contiguous().data<float>().ToArray();
         var (re, im, magnitudes, phases, spatial) =
             (Values(real), Values(imaginary), Values((real.square() + imaginary.square()).sqrt()), Values(torch.atan2(imaginary, real)), Values(kernels));
-        var parameters = layer.Filters.ParameterTable();
+        var parameters = layer.Filters.ParameterTable().Take(MaxFiltersPerLayer).ToList();
         int size = h * grid.Columns;
         float scaleMin = magnitudes.Min(), scaleMax = magnitudes.Max();
         var filters = parameters.Select((values, f) =>

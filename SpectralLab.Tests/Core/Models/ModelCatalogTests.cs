@@ -19,9 +19,31 @@ public sealed class ModelCatalogTests
         Assert.Equal(expected, model.ParameterCount);
     }
 
+    /// <summary>Counts by hand: the shared decoder has 19,553 − 2·32·12 = 18,785 parameters.</summary>
+    [Theory]
+    [InlineData("spectral-polynomial", 18_785 + 2 * 32 * 6)]                 // c0, u1, v1 per part
+    [InlineData("spectral-free", 18_785 + 32 * 2 * (28 * 15 + 14 * 8))]      // a complex weight per frequency, per layer grid
+    [InlineData("spectral-gaussian-mixture", 18_785 + 2 * 32 * 3 * 12)]      // three Gaussians per part
+    [InlineData("spectral-end-to-end", (32 + 32 * 32 + 32 * 32 + 32) * 12 + 1)] // Gaussians for 1→32, 32→32 twice, 32→1; a bias
+    public void Create_NewModel_IsListedWithItsParameterCount(string name, long expected)
+    {
+        var descriptor = ModelCatalog.Find(name);
+
+        Assert.NotNull(descriptor);
+        Assert.Contains(name, ModelCatalog.Names);
+        Assert.False(string.IsNullOrWhiteSpace(descriptor.DisplayName));
+        Assert.False(string.IsNullOrWhiteSpace(descriptor.Description));
+        using var model = descriptor.Create();
+        Assert.Equal(expected, model.ParameterCount);
+    }
+
     [Theory]
     [InlineData("spatial", 0)]
     [InlineData("spectral-gaussian", 2)]
+    [InlineData("spectral-polynomial", 2)]
+    [InlineData("spectral-free", 2)]
+    [InlineData("spectral-gaussian-mixture", 2)]
+    [InlineData("spectral-end-to-end", 4)]
     public void Forward_MnistSizedBatch_ReturnsProbabilitiesOfTheInputsShape(string name, int spectralLayers)
     {
         using var model = ModelCatalog.Find(name)!.Create();
@@ -41,6 +63,8 @@ public sealed class ModelCatalogTests
     [InlineData("spatial")]
     [InlineData("spectral-gaussian")]
     [InlineData("spectral-gaussian-published")]
+    [InlineData("spectral-free")]
+    [InlineData("spectral-end-to-end")]
     public void Backward_Float32Gradients_AgreeWithFloat64Reference(string name)
     {
         manual_seed(4);

@@ -35,6 +35,31 @@ public sealed class GaussianFilterFamilyTests
         }
     }
 
+    [Theory]
+    [InlineData(5, 6)]
+    [InlineData(4, 7)]
+    public void Build_CentredConvention_MatchesTheClosedFormWithSignedFrequencyRows(int h, int w)
+    {
+        using var family = new GaussianFilterFamily(2, convention: GridConvention.Centred);
+        Tensors.Set(family, "real", Real);
+        Tensors.Set(family, "imaginary", Imaginary);
+
+        var (real, imaginary) = family.Build(new FrequencyGrid(h, w));
+
+        int columns = w / 2 + 1;
+        var (re, im) = (Tensors.Values(real), Tensors.Values(imaginary));
+        for (int f = 0; f < 2; f++)
+        for (int i = 0; i < h; i++)
+        for (int j = 0; j < columns; j++)
+        {
+            int k = i <= (h - 1) / 2 ? i : i - h; // row i of rfft2 holds frequency k
+            double u = (double)k / h, v = (double)j / columns;
+            int at = (f * h + i) * columns + j;
+            Assert.Equal(ClosedForm(Real.AsSpan(f * 6, 6), u, v), re[at], 1e-5);
+            Assert.Equal(ClosedForm(Imaginary.AsSpan(f * 6, 6), u, v), im[at], 1e-5);
+        }
+    }
+
     [Fact]
     public void ParameterTable_ListsTwelveNamedParametersPerFilter()
     {

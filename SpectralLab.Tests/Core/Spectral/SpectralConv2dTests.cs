@@ -107,4 +107,78 @@ public sealed class SpectralConv2dTests
             }
         }
     }
+
+    [Theory]
+    [InlineData(SpectralProduct.Complex, true, 6, 6)]
+    [InlineData(SpectralProduct.Complex, true, 5, 7)]
+    [InlineData(SpectralProduct.AsPublished, true, 5, 7)]
+    [InlineData(SpectralProduct.Complex, false, 5, 6)]
+    public void Forward_FullChannelMixing_MatchesADirectDftComputation(SpectralProduct product, bool activate, int h, int w)
+    {
+        manual_seed(12);
+        const int inChannels = 3, outChannels = 2;
+        using var layer = new SpectralConv2d(new GaussianFilterFamily(outChannels * inChannels, initialStd: 0.6), product,
+            ChannelMixing.Full, inChannels, activate);
+        var input = rand(1, inChannels, h, w);
+
+        var output = layer.forward(input);
+
+        Assert.Equal([1, outChannels, h, w], output.shape);
+        var (wr, wi) = layer.Filters.Build(new FrequencyGrid(h, w));
+        var spectra = Enumerable.Range(0, inChannels).Select(c => DirectDft.Rfft2(Tensors.Matrix(input[0, c]))).ToArray();
+        for (int f = 0; f < outChannels; f++)
+        {
+            var mixed = new Complex[h, w / 2 + 1];
+            for (int c = 0; c < inChannels; c++)
+            {
+                var (fr, fi) = (Tensors.Matrix(wr[f * inChannels + c]), Tensors.Matrix(wi[f * inChannels + c])); // filter f·C + c
+                for (int k = 0; k < h; k++)
+                for (int l = 0; l <= w / 2; l++)
+                {
+                    double xr = spectra[c][k, l].Real, xi = spectra[c][k, l].Imaginary;
+                    double im = product == SpectralProduct.Complex ? xr * fi[k, l] + xi * fr[k, l] : xr * fr[k, l] + xi * fi[k, l];
+                    mixed[k, l] += new Complex(xr * fr[k, l] - xi * fi[k, l], im);
+                }
+            }
+            if (activate)
+                for (int k = 0; k < h; k++)
+                for (int l = 0; l <= w / 2; l++)
+                    mixed[k, l] = new Complex(Math.Max(mixed[k, l].Real, 0), Math.Max(mixed[k, l].Imaginary, 0));
+            var expected = DirectDft.Irfft2(mixed, h, w);
+            var actual = Tensors.Matrix(output[0, f]);
+            for (int m = 0; m < h; m++)
+            for (int n = 0; n < w; n++)
+                Assert.Equal(expected[m, n], actual[m, n], 4);
+        }
+    }
+
+    [Fact]
+    public void Forward_FullMixingGivenTheWrongChannelCount_ThrowsNamingBoth()
+    {
+        using var layer = new SpectralConv2d(new GaussianFilterFamily(6), mixing: ChannelMixing.Full, inChannels: 3);
+
+        var error = Assert.Throws<ArgumentException>(() => layer.forward(rand(1, 2, 4, 4)));
+
+        Assert.Contains("3", error.Message);
+        Assert.Contains("2", error.Message);
+    }
+
+    [Fact]
+    public void New_FullMixingWithFiltersNotAMultipleOfTheChannels_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => new SpectralConv2d(new GaussianFilterFamily(5), mixing: ChannelMixing.Full, inChannels: 2));
+    }
+
+    [Fact]
+    public void Backward_FullMixingTinyCase_EveryParameterMatchesFiniteDifferences()
+    {
+        manual_seed(2);
+        using var layer = new SpectralConv2d(new GaussianFilterFamily(2 * 3, initialStd: 0.5), SpectralProduct.Complex,
+            ChannelMixing.Full, inChannels: 3, activate: false);
+        layer.to(float64);
+        var input = rand(2, 3, 4, 5, float64);
+        var weights = randn(2, 2, 4, 5, float64);
+
+        FiniteDifferences.AssertGradientsMatch(layer, () => (layer.forward(input) * weights).sum());
+    }
 }

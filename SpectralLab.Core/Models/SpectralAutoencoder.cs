@@ -1,0 +1,76 @@
+using SpectralLab.Core.Spectral;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace SpectralLab.Core.Models;
+
+/// <summary>
+/// An autoencoder with no spatial convolution at all: Gaussian spectral layers and spectral pooling both ways.
+/// 1→32 filters at 28×28, pool to 14×14, 32→32 (full channel mixing), pool to 7×7 (the published bottleneck,
+/// 32×7×7); unpool to 14×14, 32→32, unpool to 28×28, then a linear 32→1 spectral layer and a bias make the logits.
+/// The hidden layers mix channels fully: summing 32 channels into one spectrum, as published, would squeeze the
+/// whole code through a single channel.
+/// </summary>
+public sealed class SpectralAutoencoder : Autoencoder
+{
+    // The published N(0, 0.05) makes each Gaussian a near-flat filter of gain ≈ 0.05: four such layers with no spatial
+    // decoder to make up for it leave logits near 1e-3, and at Adam's 1e-3 the MNIST validation loss had only gone from
+    // 0.693 to 0.484 after 96 steps of 64 images, against 0.698 → 0.198 with these (which draw all six Gaussian numbers):
+    // a single-input layer of gain ≈ 0.5 and layers summing 32 inputs of gain ≈ 0.1·√32 ≈ 0.6 keep the signal near unit scale.
+    const double FirstLayerStd = 0.5, MixingLayerStd = 0.1;
+
+    readonly SpectralConv2d encode1;
+    readonly SpectralPool2d pool1;
+    readonly SpectralConv2d encode2;
+    readonly SpectralPool2d pool2;
+    readonly SpectralUnpool2d unpool1;
+    readonly SpectralConv2d decode1;
+    readonly SpectralUnpool2d unpool2;
+    readonly SpectralConv2d output;
+    readonly Parameter bias;
+
+    public SpectralAutoencoder(int channels = 32, int height = 28, int width = 28) : base(nameof(SpectralAutoencoder))
+    {
+        encode1 = new SpectralConv2d(new GaussianFilterFamily(channels, FirstLayerStd));
+        pool1 = new SpectralPool2d(height / 2, width / 2);
+        encode2 = Mixing(channels, channels, activate: true);
+        pool2 = new SpectralPool2d(height / 4, width / 4);
+        unpool1 = new SpectralUnpool2d(height / 2, width / 2);
+        decode1 = Mixing(channels, channels, activate: true);
+        unpool2 = new SpectralUnpool2d(height, width);
+        output = Mixing(channels, 1, activate: false); // logits may be negative anywhere in the spectrum
+        bias = nn.Parameter(zeros(1)); // the background's logit, without asking a filter's DC term to carry it
+        RegisterComponents();
+    }
+
+    public override IReadOnlyList<SpectralConv2d> SpectralLayers => [encode1, encode2, decode1, output];
+
+    public override Tensor Logits(Tensor input)
+    {
+        var x = pool1.forward(encode1.forward(input));
+        x = pool2.forward(encode2.forward(x));
+        x = unpool2.forward(decode1.forward(unpool1.forward(x)));
+        return output.forward(x) + bias;
+    }
+
+    static SpectralConv2d Mixing(int inChannels, int outChannels, bool activate) =>
+        new(new GaussianFilterFamily(outChannels * inChannels, MixingLayerStd), SpectralProduct.Complex, ChannelMixing.Full, inChannels, activate);
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            encode1.Dispose();
+            pool1.Dispose();
+            encode2.Dispose();
+            pool2.Dispose();
+            unpool1.Dispose();
+            decode1.Dispose();
+            unpool2.Dispose();
+            output.Dispose();
+            bias.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+}
