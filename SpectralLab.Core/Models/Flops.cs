@@ -21,14 +21,14 @@ public static class Flops
         (long)(2.5 * images * height * width * Math.Log2(height * width));
 
     /// <summary>
-    /// One spectral layer: the channel sum, one rfft2, a complex product with every filter (6 operations per bin),
-    /// ReLU on both parts, and an irfft2 per output channel.
+    /// One spectral layer: the channel sum (when it sums), an rfft2 per transformed input, a complex product per filter
+    /// (6 operations a bin, plus 2 to accumulate when channels are mixed), ReLU on both parts, and an irfft2 per output.
     /// </summary>
-    public static long SpectralConv2d(long batch, long inChannels, long filters, long height, long width)
+    public static long SpectralConv2d(long batch, long inChannels, long filters, long outChannels, long height, long width, long transformedInputs)
     {
         long bins = height * (width / 2 + 1);
-        return batch * inChannels * height * width + RealFft2(batch, height, width)
-            + batch * filters * bins * (6 + 2) + RealFft2(batch * filters, height, width);
+        return batch * inChannels * height * width + RealFft2(batch * transformedInputs, height, width)
+            + batch * filters * bins * (6 + 2) + RealFft2(batch * outChannels, height, width);
     }
 
     public static long MaxPool2d(long batch, long channels, long outHeight, long outWidth) => batch * channels * outHeight * outWidth * 4;

@@ -14,14 +14,18 @@ public sealed class SpectralEncoderAutoencoder : Autoencoder
     readonly SpectralConv2d block2;
     readonly SpatialDecoder decoder;
 
-    /// <param name="family">Makes one layer's filters, given the size of that layer's input (the image, then half of it):
-    /// a free family needs it, parametric ones may ignore it.</param>
-    public SpectralEncoderAutoencoder(Func<FrequencyGrid, SpectralFilterFamily> family, SpectralProduct product, int channels = 32,
-        int height = 28, int width = 28)
+    /// <param name="family">Makes one layer's filters, given the size of that layer's input (the image, then half of it)
+    /// and how many filters it needs: a free family needs the size, parametric ones may ignore it.</param>
+    /// <param name="mixing">How the second layer combines its 32 input channels: summed as published, or each with its
+    /// own filter per output channel (32 × 32 filters).</param>
+    public SpectralEncoderAutoencoder(Func<FrequencyGrid, int, SpectralFilterFamily> family, SpectralProduct product, int channels = 32,
+        int height = 28, int width = 28, ChannelMixing mixing = ChannelMixing.Sum)
         : base(nameof(SpectralEncoderAutoencoder))
     {
-        block1 = new SpectralConv2d(family(new FrequencyGrid(height, width)), product);
-        block2 = new SpectralConv2d(family(new FrequencyGrid(height / 2, width / 2)), product);
+        block1 = new SpectralConv2d(family(new FrequencyGrid(height, width), channels), product);
+        block2 = mixing == ChannelMixing.Sum
+            ? new SpectralConv2d(family(new FrequencyGrid(height / 2, width / 2), channels), product)
+            : new SpectralConv2d(family(new FrequencyGrid(height / 2, width / 2), channels * channels), product, mixing, inChannels: channels);
         decoder = new SpatialDecoder(channels);
         RegisterComponents();
     }
@@ -30,11 +34,11 @@ public sealed class SpectralEncoderAutoencoder : Autoencoder
 
     public override long? ForwardFlops(int batch, int height, int width)
     {
-        long filters = block1.Filters.FilterCount;
-        return Flops.SpectralConv2d(batch, 1, filters, height, width) + Flops.MaxPool2d(batch, filters, height / 2, width / 2)
-            + Flops.SpectralConv2d(batch, filters, block2.Filters.FilterCount, height / 2, width / 2)
-            + Flops.MaxPool2d(batch, block2.Filters.FilterCount, height / 4, width / 4)
-            + SpatialDecoder.ForwardFlops(batch, block2.Filters.FilterCount, height / 4, width / 4);
+        long filters = block1.Filters.FilterCount, outputs = block2.OutChannels;
+        return Flops.SpectralConv2d(batch, 1, filters, filters, height, width, block1.InChannels) + Flops.MaxPool2d(batch, filters, height / 2, width / 2)
+            + Flops.SpectralConv2d(batch, filters, block2.Filters.FilterCount, outputs, height / 2, width / 2, block2.InChannels)
+            + Flops.MaxPool2d(batch, outputs, height / 4, width / 4)
+            + SpatialDecoder.ForwardFlops(batch, outputs, height / 4, width / 4);
     }
 
     public override Tensor Logits(Tensor input)

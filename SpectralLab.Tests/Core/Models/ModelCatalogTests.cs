@@ -25,6 +25,8 @@ public sealed class ModelCatalogTests
     [InlineData("spectral-free", 18_785 + 32 * 2 * (28 * 15 + 14 * 8))]      // a complex weight per frequency, per layer grid
     [InlineData("spectral-gaussian-mixture", 18_785 + 2 * 32 * 3 * 12)]      // three Gaussians per part
     [InlineData("spectral-end-to-end", (32 + 32 * 32 + 32 * 32 + 32) * 12 + 1)] // Gaussians for 1→32, 32→32 twice, 32→1; a bias
+    [InlineData("spectral-gaussian-centred", 19_553)]                          // the same parameters on another grid
+    [InlineData("spectral-gaussian-mixing", 18_785 + (32 + 32 * 32) * 12)]    // second layer: a filter per channel pair
     public void Create_NewModel_IsListedWithItsParameterCount(string name, long expected)
     {
         var descriptor = ModelCatalog.Find(name);

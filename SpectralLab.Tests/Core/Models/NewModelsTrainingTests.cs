@@ -24,6 +24,8 @@ public sealed class NewModelsTrainingTests
     [InlineData("spectral-free")]
     [InlineData("spectral-gaussian-mixture")]
     [InlineData("spectral-end-to-end")]
+    [InlineData("spectral-gaussian-centred")]
+    [InlineData("spectral-gaussian-mixing")]
     public void Run_FewHundredRealMnistImages_LowersTheValidationLoss(string name)
     {
         manual_seed(1);
