@@ -38,7 +38,7 @@ public sealed class FilterApiTests
                 for (int j = 0; j < layer.Columns; j++)
                 {
                     double u = (double)i / layer.Height - 0.5, v = (double)j / layer.Columns;
-                    double re = Gaussian(p, "re", u, v), im = Gaussian(p, "im", u, v);
+                    double re = GaussianClosedForm.At(Part(p, "re"), u, v), im = GaussianClosedForm.At(Part(p, "im"), u, v);
                     Assert.Equal(Math.Sqrt(re * re + im * im), filter.Magnitude[i][j], 1e-4);
                 }
             }
@@ -61,9 +61,7 @@ public sealed class FilterApiTests
         Assert.Contains(expected, error!.Error);
     }
 
-    static double Gaussian(IReadOnlyDictionary<string, float> p, string part, double u, double v)
-    {
-        double x0 = p[$"{part}.x0"], y0 = p[$"{part}.y0"], a = p[$"{part}.a"], b = p[$"{part}.b"], c = p[$"{part}.c"], s0 = p[$"{part}.s0"];
-        return s0 * Math.Exp(-a * (v - y0) * (v - y0) + 2 * b * (u - x0) * (v - y0) - c * (u - x0) * (u - x0));
-    }
+    /// <summary>One part's six parameters, by the names the API gives them.</summary>
+    static float[] Part(IReadOnlyDictionary<string, float> p, string part) =>
+        new[] { "x0", "y0", "a", "b", "c", "s0" }.Select(name => p[$"{part}.{name}"]).ToArray();
 }

@@ -37,8 +37,8 @@ public sealed class GaussianMixtureFilterFamilyTests
             double u = convention == GridConvention.Published ? (double)i / h - 0.5 : (i <= (h - 1) / 2 ? i : i - h) / (double)h;
             double v = (double)j / columns;
             int at = (f * h + i) * columns + j;
-            Assert.Equal(Gaussian(Real.AsSpan(f * 12, 6), u, v) + Gaussian(Real.AsSpan(f * 12 + 6, 6), u, v), re[at], 1e-5);
-            Assert.Equal(Gaussian(Imaginary.AsSpan(f * 12, 6), u, v) + Gaussian(Imaginary.AsSpan(f * 12 + 6, 6), u, v), im[at], 1e-5);
+            Assert.Equal(GaussianClosedForm.At(Real.AsSpan(f * 12, 6), u, v) + GaussianClosedForm.At(Real.AsSpan(f * 12 + 6, 6), u, v), re[at], 1e-5);
+            Assert.Equal(GaussianClosedForm.At(Imaginary.AsSpan(f * 12, 6), u, v) + GaussianClosedForm.At(Imaginary.AsSpan(f * 12 + 6, 6), u, v), im[at], 1e-5);
         }
     }
 
@@ -102,11 +102,5 @@ public sealed class GaussianMixtureFilterFamilyTests
         var weights = randn(1, 2, 4, 5, float64);
 
         FiniteDifferences.AssertGradientsMatch(layer, () => (layer.forward(input) * weights).sum());
-    }
-
-    static double Gaussian(ReadOnlySpan<float> p, double u, double v)
-    {
-        double x0 = p[0], y0 = p[1], a = p[2], b = p[3], c = p[4], s0 = p[5];
-        return s0 * Math.Exp(-a * (v - y0) * (v - y0) + 2 * b * (u - x0) * (v - y0) - c * (u - x0) * (u - x0));
     }
 }

@@ -35,7 +35,7 @@ public sealed class SnapshotterTests
         for (int j = 0; j < columns; j++)
         {
             double u = (double)i / h - 0.5, v = (double)j / columns;
-            var value = new Complex(Gaussian(Real, u, v), Gaussian(Imaginary, u, v));
+            var value = new Complex(GaussianClosedForm.At(Real, u, v), GaussianClosedForm.At(Imaginary, u, v));
             spectrum[i, j] = value;
             Assert.Equal(value.Magnitude, filter.Magnitude[i * columns + j], 5);
             Assert.Equal(value.Phase, filter.Phase[i * columns + j], 4);
@@ -62,7 +62,4 @@ public sealed class SnapshotterTests
         Assert.Equal((10 * (28 * 2 + 1) - 1, 2 * (28 * 2 + 1) - 1), (image.Width, image.Height));
         Assert.Empty(snapshot.Layers);
     }
-
-    static double Gaussian(float[] p, double u, double v) =>
-        p[5] * Math.Exp(-p[2] * (v - p[1]) * (v - p[1]) + 2 * p[3] * (u - p[0]) * (v - p[1]) - p[4] * (u - p[0]) * (u - p[0]));
 }

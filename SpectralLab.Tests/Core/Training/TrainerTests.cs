@@ -26,6 +26,12 @@ public sealed class TrainerTests
     [Theory]
     [InlineData("spatial")]
     [InlineData("spectral-gaussian")]
+    [InlineData("spectral-polynomial")]
+    [InlineData("spectral-free")]
+    [InlineData("spectral-gaussian-mixture")]
+    [InlineData("spectral-end-to-end")]
+    [InlineData("spectral-gaussian-centred")]
+    [InlineData("spectral-gaussian-mixing")]
     public void Run_FewHundredRealMnistImages_LowersTheValidationLoss(string name)
     {
         manual_seed(1);
@@ -44,6 +50,7 @@ public sealed class TrainerTests
         Assert.True(recorder.Epochs[^1].ValidationLoss < untrained - 0.05,
             $"validation loss {recorder.Epochs[^1].ValidationLoss:F4} vs {untrained:F4} untrained");
         Assert.Equal(recorder.Steps.Where(s => s.Epoch == 1).Average(s => s.Loss), recorder.Epochs[0].TrainLoss, 9);
+        Assert.True(recorder.Steps[^1].Loss < recorder.Steps[0].Loss, $"training loss {recorder.Steps[0].Loss:F4} → {recorder.Steps[^1].Loss:F4}");
     }
 
     [Fact]
