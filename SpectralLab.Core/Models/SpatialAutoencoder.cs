@@ -6,7 +6,7 @@ namespace SpectralLab.Core.Models;
 
 /// <summary>
 /// The published spatial baseline: Conv 1→32 3×3 + ReLU, MaxPool 2, Conv 32→32 3×3 + ReLU, MaxPool 2, then the
-/// shared decoder. 28,353 parameters.
+/// shared decoder. 28,353 parameters. Pools channels-last (see <see cref="ChannelsLast"/>).
 /// </summary>
 public sealed class SpatialAutoencoder : Autoencoder
 {
@@ -32,8 +32,8 @@ public sealed class SpatialAutoencoder : Autoencoder
 
     public override Tensor Logits(Tensor input)
     {
-        var x = nn.functional.max_pool2d(nn.functional.relu(conv1.forward(input)), 2);
-        x = nn.functional.max_pool2d(nn.functional.relu(conv2.forward(x)), 2);
+        var x = ChannelsLast.MaxPool2(nn.functional.relu(conv1.forward(input)));
+        x = ChannelsLast.MaxPool2(nn.functional.relu(conv2.forward(x)));
         return decoder.forward(x);
     }
 

@@ -12,13 +12,13 @@ public sealed class SpatialDecoder : nn.Module<Tensor, Tensor>
 {
     readonly ConvTranspose2d up1;
     readonly ConvTranspose2d up2;
-    readonly NarrowConv2d output;
+    readonly SingleChannelConv2d output;
 
     public SpatialDecoder(int channels = 32) : base(nameof(SpatialDecoder))
     {
         up1 = KerasInit.GlorotZero(nn.ConvTranspose2d(channels, channels, 3, stride: 2, padding: 1, output_padding: 1));
         up2 = KerasInit.GlorotZero(nn.ConvTranspose2d(channels, channels, 3, stride: 2, padding: 1, output_padding: 1));
-        output = new NarrowConv2d(channels, 1, 3);
+        output = new SingleChannelConv2d(channels, 3);
         RegisterComponents();
     }
 

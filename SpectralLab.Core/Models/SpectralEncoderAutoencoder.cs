@@ -5,7 +5,8 @@ namespace SpectralLab.Core.Models;
 
 /// <summary>
 /// The published spectral encoder with the spatial decoder: two blocks of spectral convolution (rfft2 → filters →
-/// ReLU on real and imaginary parts → irfft2) each followed by MaxPool 2, then the shared decoder. With 32 Gaussian
+/// ReLU on real and imaginary parts → irfft2) each followed by MaxPool 2 (channels-last, see <see cref="ChannelsLast"/>),
+/// then the shared decoder. With 32 Gaussian
 /// filters per layer it has 19,553 parameters.
 /// </summary>
 public sealed class SpectralEncoderAutoencoder : Autoencoder
@@ -43,8 +44,8 @@ public sealed class SpectralEncoderAutoencoder : Autoencoder
 
     public override Tensor Logits(Tensor input)
     {
-        var x = nn.functional.max_pool2d(block1.forward(input), 2);
-        x = nn.functional.max_pool2d(block2.forward(x), 2);
+        var x = ChannelsLast.MaxPool2(block1.forward(input));
+        x = ChannelsLast.MaxPool2(block2.forward(x));
         return decoder.forward(x);
     }
 

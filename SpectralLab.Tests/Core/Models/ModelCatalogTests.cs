@@ -58,7 +58,7 @@ public sealed class ModelCatalogTests
     }
 
     /// <summary>
-    /// Guards against the libtorch/oneDNN fault NarrowConv2d works around: float32 gradients of a whole model must
+    /// Guards against the libtorch/oneDNN faults SingleChannelConv2d works around: float32 gradients of a whole model must
     /// agree with the same model's gradients in float64 (which takes libtorch's reference kernels).
     /// </summary>
     [Theory]
