@@ -6,7 +6,9 @@ namespace SpectralLab.Core.Training;
 /// libtorch allocates every activation with malloc. glibc serves blocks above its mmap threshold (at most 32 MB by
 /// default) with fresh mmaps and returns them on free, so each batch pays for zeroing new pages: measured here, an
 /// evaluation epoch spent 7 s of 9 s in the kernel. Raising the thresholds keeps those blocks in the heap for reuse.
-/// A no-op where glibc is not the C library.
+/// The price is that freed blocks stay mapped, and glibc keeps a heap per thread that touches malloc: a 10-epoch run
+/// grew from 1.0 to 1.4 GB. <see cref="ReturnFreeMemory"/> gives the free pages of every heap back between epochs.
+/// Both are no-ops where glibc is not the C library.
 /// </summary>
 static partial class GlibcMalloc
 {
@@ -22,6 +24,20 @@ static partial class GlibcMalloc
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException) { }
     }
+
+    /// <summary>Returns the free pages of all heaps to the system; cheap enough for every epoch end.</summary>
+    public static void ReturnFreeMemory()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        try
+        {
+            malloc_trim(0);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException) { }
+    }
+
+    [LibraryImport("libc", EntryPoint = "malloc_trim")]
+    private static partial int malloc_trim(nuint pad);
 
     [LibraryImport("libc", EntryPoint = "mallopt")]
     private static partial int mallopt(int parameter, int value);

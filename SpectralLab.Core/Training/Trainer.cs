@@ -51,6 +51,7 @@ public sealed class Trainer(Autoencoder model, Dataset data, TrainingOptions opt
                 observer.OnStep(new StepRecord(epoch, step, inEpoch, stepsPerEpoch, loss, stepClock.Elapsed.TotalMilliseconds));
             }
             double validation = Evaluate(model, test);
+            GlibcMalloc.ReturnFreeMemory(); // the epoch's free blocks would otherwise stay mapped and RSS creep up run-long
             if (checkpointPath is not null) CheckpointFile.Write(checkpointPath, new CheckpointInfo(epoch, step), model, optimizer);
             observer.OnEpoch(new EpochRecord(epoch, lossSum / stepsPerEpoch, validation, clock.Elapsed.TotalSeconds));
         }

@@ -75,10 +75,13 @@ static class TrainVerb
             last = epoch;
             if (console.ShowsProgress) console.Error.Write("\r" + new string(' ', 72) + "\r");
             if (json)
-                console.WriteJson(new { type = "epoch", epoch = epoch.Epoch, trainLoss = epoch.TrainLoss, valLoss = epoch.ValidationLoss, seconds = epoch.Seconds });
+                console.WriteJson(new { type = "epoch", epoch = epoch.Epoch, trainLoss = epoch.TrainLoss, valLoss = epoch.ValidationLoss, seconds = epoch.Seconds, rssMegabytes = RssMegabytes });
             else
-                console.Out.WriteLine($"epoch {epoch.Epoch,3}/{epochs}  train {epoch.TrainLoss:F4}  val {epoch.ValidationLoss:F4}  {epoch.Seconds:F1} s");
+                console.Out.WriteLine($"epoch {epoch.Epoch,3}/{epochs}  train {epoch.TrainLoss:F4}  val {epoch.ValidationLoss:F4}  {epoch.Seconds:F1} s  RSS {RssMegabytes} MB");
         }
+
+        /// <summary>The process's resident memory now, so a long run shows whether it holds steady.</summary>
+        static long RssMegabytes => Environment.WorkingSet >> 20;
 
         public void Finish(TrainingResult result, long parameters, double seconds)
         {

@@ -5,12 +5,12 @@ namespace SpectralLab.Web.Components.Lab;
 
 /// <summary>
 /// A page that follows the lab live: it starts from the hub's history, subscribes after the first render, applies
-/// whatever arrived since the last render, renders at most ~10 times a second (bursts merge into one render), and
+/// whatever arrived since the last render, renders at most 4 times a second (bursts merge into one render), and
 /// unsubscribes when disposed.
 /// </summary>
 public abstract class LiveComponent : ComponentBase, IAsyncDisposable
 {
-    const int RenderIntervalMs = 100;
+    const int RenderIntervalMs = 250; // live enough to read, and each render of each tab costs the trainer CPU
 
     readonly CancellationTokenSource closing = new();
     ILiveSubscription? subscription;
