@@ -6,8 +6,7 @@ namespace SpectralLab.Core.Models;
 /// <summary>
 /// The published spectral encoder with the spatial decoder: two blocks of spectral convolution (rfft2 → filters →
 /// ReLU on real and imaginary parts → irfft2) each followed by MaxPool 2 (channels-last, see <see cref="ChannelsLast"/>),
-/// then the shared decoder. With 32 Gaussian
-/// filters per layer it has 19,553 parameters.
+/// then the shared decoder. With 32 Gaussian filters per layer it has 19,553 parameters.
 /// </summary>
 public sealed class SpectralEncoderAutoencoder : Autoencoder
 {

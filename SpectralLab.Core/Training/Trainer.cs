@@ -61,7 +61,15 @@ public sealed class Trainer(Autoencoder model, Dataset data, TrainingOptions opt
     double Step(TorchSharp.Modules.OptimizerHelper optimizer, ImageTensors train, ReadOnlySpan<long> batchIndices)
     {
         using var scope = NewDisposeScope();
-        var images = train.Batch(tensor(batchIndices.ToArray()));
+        return TrainOn(model, optimizer, train.Batch(tensor(batchIndices.ToArray())));
+    }
+
+    /// <summary>
+    /// One optimisation step on a batch: binary cross-entropy of the reconstruction against the input, backward, the
+    /// optimizer's step. Returns the loss. Runs in the caller's dispose scope; <see cref="Benchmark"/> times this.
+    /// </summary>
+    public static double TrainOn(Autoencoder model, TorchSharp.Modules.OptimizerHelper optimizer, Tensor images)
+    {
         var loss = nn.functional.binary_cross_entropy_with_logits(model.Logits(images), images);
         optimizer.zero_grad();
         loss.backward();
