@@ -13,21 +13,20 @@ public static class Png
     /// A heatmap of a row-major [rows × columns] array, each value a <paramref name="scale"/>×<paramref name="scale"/>
     /// block, coloured by <see cref="Colormap.Viridis"/> between <paramref name="min"/> and <paramref name="max"/>.
     /// </summary>
-    public static byte[] Heatmap(ReadOnlySpan<float> values, int rows, int columns, float min, float max, int scale = 1)
+    public static byte[] Heatmap(float[] values, int rows, int columns, float min, float max, int scale = 1) =>
+        HeatmapGrid([values], rows, columns, perRow: 1, min, max, scale, gap: 0);
+
+    /// <summary>
+    /// Heatmaps of row-major [rows × columns] arrays on one colour scale, <paramref name="perRow"/> to a row. Every tile
+    /// is followed by <paramref name="gap"/> white pixels to its right and below, so tile i covers exactly the i-th cell
+    /// of an even grid over the whole image.
+    /// </summary>
+    public static byte[] HeatmapGrid(IReadOnlyList<float[]> maps, int rows, int columns, int perRow, float min, float max, int scale = 1, int gap = 0)
     {
-        CheckShape(values.Length, rows, columns);
+        foreach (var map in maps) CheckShape(map.Length, rows, columns);
         float range = max > min ? max - min : 1;
-        using var image = new Image<Rgb24>(columns * scale, rows * scale);
-        var colours = new Rgb24[values.Length];
-        for (int i = 0; i < values.Length; i++) colours[i] = Colormap.Viridis((values[i] - min) / range);
-        image.ProcessPixelRows(pixels =>
-        {
-            for (int y = 0; y < pixels.Height; y++)
-            {
-                var row = pixels.GetRowSpan(y);
-                for (int x = 0; x < row.Length; x++) row[x] = colours[y / scale * columns + x / scale];
-            }
-        });
+        var tiles = maps.Select(map => map.Select(value => Colormap.Viridis((value - min) / range)).ToArray()).ToList();
+        using var image = Tiled(tiles, rows, columns, perRow, scale, gap, trailingGap: true, new Rgb24(255, 255, 255));
         return Encode(image);
     }
 
@@ -38,26 +37,38 @@ public static class Png
     public static byte[] GreyGrid(IReadOnlyList<float[]> images, int height, int width, int perRow, int scale = 1)
     {
         foreach (var image in images) CheckShape(image.Length, height, width);
-        int rows = (images.Count + perRow - 1) / perRow, gap = 1;
-        int cellW = width * scale + gap, cellH = height * scale + gap;
-        using var canvas = new Image<L8>(perRow * cellW - gap, Math.Max(1, rows * cellH - gap), new L8(128));
-        canvas.ProcessPixelRows(pixels =>
+        var tiles = images.Select(image => image.Select(value => new L8((byte)Math.Round(Math.Clamp(value, 0, 1) * 255))).ToArray()).ToList();
+        using var canvas = Tiled(tiles, height, width, perRow, scale, gap: 1, trailingGap: false, new L8(128));
+        return Encode(canvas);
+    }
+
+    /// <summary>
+    /// Lays [height × width] tiles of pixels out <paramref name="perRow"/> to a row, each pixel a scale × scale block,
+    /// tiles separated by <paramref name="gap"/> pixels of <paramref name="background"/> (also after the last tile of a
+    /// row or column when <paramref name="trailingGap"/>).
+    /// </summary>
+    static Image<TPixel> Tiled<TPixel>(IReadOnlyList<TPixel[]> tiles, int height, int width, int perRow, int scale, int gap, bool trailingGap, TPixel background)
+        where TPixel : unmanaged, IPixel<TPixel>
+    {
+        int rows = Math.Max(1, (tiles.Count + perRow - 1) / perRow), cellW = width * scale + gap, cellH = height * scale + gap;
+        int trim = trailingGap ? 0 : gap;
+        var image = new Image<TPixel>(perRow * cellW - trim, rows * cellH - trim, background);
+        image.ProcessPixelRows(pixels =>
         {
             for (int y = 0; y < pixels.Height; y++)
             {
-                var row = pixels.GetRowSpan(y);
                 int cellRow = y / cellH, inY = y % cellH;
                 if (inY >= height * scale) continue;
+                var row = pixels.GetRowSpan(y);
                 for (int x = 0; x < row.Length; x++)
                 {
                     int index = cellRow * perRow + x / cellW, inX = x % cellW;
-                    if (inX >= width * scale || index >= images.Count) continue;
-                    float value = images[index][inY / scale * width + inX / scale];
-                    row[x] = new L8((byte)Math.Round(Math.Clamp(value, 0, 1) * 255));
+                    if (inX >= width * scale || index >= tiles.Count) continue;
+                    row[x] = tiles[index][inY / scale * width + inX / scale];
                 }
             }
         });
-        return Encode(canvas);
+        return image;
     }
 
     static byte[] Encode<TPixel>(Image<TPixel> image) where TPixel : unmanaged, IPixel<TPixel>

@@ -1,11 +1,16 @@
+using SpectralLab.Core.Imaging;
 using SpectralLab.Core.Training;
 
 namespace SpectralLab.Core.Runs;
 
-/// <summary>A compact binary form of a <see cref="Snapshot"/> for the run store: arrays of floats stay floats.</summary>
+/// <summary>
+/// A compact binary form of a <see cref="Snapshot"/> for the run store: arrays of floats stay floats. Format 1 stored a
+/// picture per filter; format 2 one <see cref="FilterMosaic"/> per layer, which a format-1 snapshot gets redrawn from
+/// its stored magnitudes, so runs stored before the change keep their gallery.
+/// </summary>
 public static class SnapshotCodec
 {
-    const int Version = 1;
+    const int Version = 2, PicturePerFilter = 1;
 
     public static byte[] Encode(Snapshot snapshot)
     {
@@ -28,6 +33,7 @@ public static class SnapshotCodec
                 writer.Write(layer.ScaleMax);
                 writer.Write(layer.ParameterNames.Count);
                 foreach (var name in layer.ParameterNames) writer.Write(name);
+                Bytes(writer, layer.FiltersPng);
                 writer.Write(layer.Filters.Count);
                 foreach (var f in layer.Filters)
                 {
@@ -35,7 +41,6 @@ public static class SnapshotCodec
                     foreach (var values in new[] { f.Parameters, f.Real, f.Imaginary, f.Magnitude, f.Phase, f.Kernel }) Floats(writer, values);
                     writer.Write(f.Min);
                     writer.Write(f.Max);
-                    Bytes(writer, f.Png);
                 }
             }
         }
@@ -46,7 +51,8 @@ public static class SnapshotCodec
     {
         using var reader = new BinaryReader(new MemoryStream(data));
         int version = reader.ReadInt32();
-        if (version != Version) throw new InvalidDataException($"Snapshot format {version} is not supported (expected {Version}).");
+        if (version is not (Version or PicturePerFilter))
+            throw new InvalidDataException($"Snapshot format {version} is not supported (expected {PicturePerFilter} or {Version}).");
         int step = reader.ReadInt32(), epoch = reader.ReadInt32();
         bool epochEnd = reader.ReadBoolean();
         var taken = new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero);
@@ -57,16 +63,18 @@ public static class SnapshotCodec
             int index = reader.ReadInt32(), height = reader.ReadInt32(), width = reader.ReadInt32();
             float scaleMin = reader.ReadSingle(), scaleMax = reader.ReadSingle();
             var names = Enumerable.Range(0, reader.ReadInt32()).Select(_ => reader.ReadString()).ToList();
+            var mosaic = version == Version ? Bytes(reader) : null;
             var filters = new List<FilterSnapshot>();
             for (int f = reader.ReadInt32(); f > 0; f--)
             {
                 int filter = reader.ReadInt32();
                 var (parameters, real, imaginary, magnitude, phase, kernel) =
                     (Floats(reader), Floats(reader), Floats(reader), Floats(reader), Floats(reader), Floats(reader));
-                filters.Add(new FilterSnapshot(filter, parameters, real, imaginary, magnitude, phase, kernel,
-                    reader.ReadSingle(), reader.ReadSingle(), Bytes(reader)));
+                filters.Add(new FilterSnapshot(filter, parameters, real, imaginary, magnitude, phase, kernel, reader.ReadSingle(), reader.ReadSingle()));
+                if (version == PicturePerFilter) Bytes(reader);
             }
-            layers.Add(new LayerSnapshot(index, height, width, scaleMin, scaleMax, names, filters));
+            mosaic ??= FilterMosaic.Render(filters.Select(f => f.Magnitude).ToList(), height, width, scaleMin, scaleMax);
+            layers.Add(new LayerSnapshot(index, height, width, scaleMin, scaleMax, names, filters, mosaic));
         }
         return new Snapshot(step, epoch, epochEnd, taken, reconstructions, layers);
     }

@@ -1,3 +1,5 @@
+using SpectralLab.Core.Imaging;
+
 namespace SpectralLab.Core.Training;
 
 /// <summary>
@@ -5,17 +7,17 @@ namespace SpectralLab.Core.Training;
 /// layer's rfft2 grid (H × W/2+1, zero frequency at [0, 0], row-major); Kernel is the spatial kernel the filter
 /// amounts to, irfft2 of the filter at the layer's H×W input size, shifted so its origin sits at [H/2, W/2].
 /// </summary>
-/// <param name="Png">A heatmap of |W| on the full frequency plane, zero frequency centred, on its layer's colour scale.</param>
 public sealed record FilterSnapshot(
     int Index, float[] Parameters, float[] Real, float[] Imaginary, float[] Magnitude, float[] Phase, float[] Kernel,
-    float Min, float Max, byte[] Png);
+    float Min, float Max);
 
 /// <summary>
 /// One spectral layer at one moment, for an H×W input (its rfft2 grid is H × W/2+1). All its heatmaps share one colour
 /// scale, <see cref="ScaleMin"/> to <see cref="ScaleMax"/>, so filters can be compared by eye.
 /// </summary>
+/// <param name="FiltersPng">The layer's filters as one <see cref="FilterMosaic"/>, in the order of <paramref name="Filters"/>.</param>
 public sealed record LayerSnapshot(int Layer, int Height, int Width, float ScaleMin, float ScaleMax,
-    IReadOnlyList<string> ParameterNames, IReadOnlyList<FilterSnapshot> Filters)
+    IReadOnlyList<string> ParameterNames, IReadOnlyList<FilterSnapshot> Filters, byte[] FiltersPng)
 {
     public int Columns => Width / 2 + 1;
 }

@@ -74,11 +74,11 @@ public sealed class Snapshotter : IDisposable
         {
             float[] Slice(float[] all, int length) => all.AsSpan(f * length, length).ToArray();
             var magnitude = Slice(magnitudes, size);
-            var png = Png.Heatmap(SpectrumLayout.CentredFullPlane(magnitude, h, w), h, w, scaleMin, scaleMax, FilterScale);
             return new FilterSnapshot(f, values, Slice(re, size), Slice(im, size), magnitude, Slice(phases, size), Slice(spatial, h * w),
-                magnitude.Min(), magnitude.Max(), png);
+                magnitude.Min(), magnitude.Max());
         }).ToList();
-        return new LayerSnapshot(index, h, w, scaleMin, scaleMax, layer.Filters.ParameterNames, filters);
+        var mosaic = FilterMosaic.Render(filters.Select(f => f.Magnitude).ToList(), h, w, scaleMin, scaleMax);
+        return new LayerSnapshot(index, h, w, scaleMin, scaleMax, layer.Filters.ParameterNames, filters, mosaic);
     }
 
     public void Dispose() => images.Dispose();

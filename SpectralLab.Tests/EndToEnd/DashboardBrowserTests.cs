@@ -28,12 +28,12 @@ public sealed class DashboardBrowserTests
         await Expect(first.GetByTestId("step")).Not.ToHaveTextAsync("0", new() { Timeout = 30_000 });
         int earlyStep = int.Parse(await first.GetByTestId("step").InnerTextAsync());
         await Expect(first.GetByTestId("reconstructions").Locator("img")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
-        await Expect(first.GetByTestId("filter-gallery").Locator("img")).ToHaveCountAsync(64, new() { Timeout = 30_000 });
+        await Expect(first.GetByTestId("filter-gallery").Locator("button")).ToHaveCountAsync(64, new() { Timeout = 30_000 });
         await Expect(first.GetByTestId("step")).Not.ToHaveTextAsync(earlyStep.ToString(), new() { Timeout = 30_000 });
         Assert.True(double.TryParse(await first.GetByTestId("latest-loss").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture, out double loss) && loss > 0);
 
         // Inspect a filter: its parameter table shows the twelve Gaussian parameters.
-        await first.GetByTestId("filter-gallery").Locator("img").Nth(34).ClickAsync();
+        await first.GetByTestId("filter-gallery").Locator("button").Nth(34).ClickAsync();
         await Expect(first.GetByTestId("filter-inspector")).ToContainTextAsync("Layer 2, filter 2");
         await Expect(first.GetByTestId("parameter-table").Locator("tbody tr")).ToHaveCountAsync(12);
         await Expect(first.GetByTestId("parameter-table")).ToContainTextAsync("re.s0");
@@ -41,7 +41,7 @@ public sealed class DashboardBrowserTests
         // A tab opened mid-run shows the run so far: the same chart points and a step at least as far along.
         var second = await OpenAsync(browser, lab.Address);
         await Expect(second.GetByTestId("training-status")).ToHaveTextAsync("Training");
-        await Expect(second.GetByTestId("filter-gallery").Locator("img")).ToHaveCountAsync(64);
+        await Expect(second.GetByTestId("filter-gallery").Locator("button")).ToHaveCountAsync(64);
         Assert.True(int.Parse(await second.GetByTestId("step").InnerTextAsync()) >= earlyStep);
 
         await first.GetByTestId("stop").ClickAsync();

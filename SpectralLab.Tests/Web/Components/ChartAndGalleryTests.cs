@@ -33,14 +33,19 @@ public sealed class ChartAndGalleryTests : LabComponentTest
     }
 
     [Fact]
-    public void FilterGallery_TwoLayersOf32_ShowsOneImagePerFilterWithItsIndexOnHover()
+    public void FilterGallery_TwoLayersOf32_ShowsAMosaicPerLayerWithAButtonPerFilter()
     {
         var gallery = Render<FilterGallery>(p => p.Add(c => c.Images, new SnapshotImages(Snapshot(step: 7))));
 
-        var images = gallery.FindAll("[data-testid=filter-gallery] img");
-        Assert.Equal(64, images.Count);
-        Assert.All(images, img => Assert.StartsWith("data:image/png;base64,", img.GetAttribute("src")));
-        Assert.Contains("Layer 2, filter 5", images[32 + 5].GetAttribute("title"));
+        var mosaics = gallery.FindAll("[data-testid=filter-gallery] img");
+        Assert.Equal(2, mosaics.Count);
+        Assert.All(mosaics, img => Assert.StartsWith("data:image/png;base64,", img.GetAttribute("src")));
+        var buttons = gallery.FindAll("[data-testid=filter-gallery] button");
+        Assert.Equal(64, buttons.Count);
+        Assert.Contains("Layer 2, filter 5", buttons[32 + 5].GetAttribute("title"));
+        // 32 filters are 4 rows of 8, matching the mosaic's tiles.
+        Assert.All(gallery.FindAll(".lab-mosaic-cells"), cells => Assert.Equal(
+            "grid-template-columns: repeat(8, 1fr); grid-template-rows: repeat(4, 1fr)", cells.GetAttribute("style")));
         Assert.Equal(2, gallery.FindAll(".lab-colorbar").Count);
     }
 

@@ -40,7 +40,7 @@ public sealed class FilterInspectorTests : LabComponentTest
         hub.Publish(new SnapshotTaken(Snapshot(step: 20)));
         var page = Render<Home>();
 
-        page.FindAll("[data-testid=filter-gallery] img")[32 + 5].Click();
+        page.FindAll("[data-testid=filter-gallery] button")[32 + 5].Click();
 
         var inspector = page.Find("[data-testid=filter-inspector]");
         Assert.Contains("Layer 2, filter 5", inspector.TextContent);

@@ -28,7 +28,7 @@ public sealed class HomePageTests : LabComponentTest
 
         var page = Render<Home>();
         Assert.Equal("5", page.Find("[data-testid=step]").TextContent);
-        Assert.Equal(64, page.FindAll("[data-testid=filter-gallery] img").Count);
+        Assert.Equal(64, page.FindAll("[data-testid=filter-gallery] button").Count);
 
         hub.Publish(new StepRecorded(Step(6, 0.3)));
         hub.Publish(new StateChanged(TrainingState.Stopped, "Stopped by request after step 6."));

@@ -46,7 +46,7 @@ public abstract class LabComponentTest : IAsyncLifetime
             int size = 28 >> l, grid = size * (size / 2 + 1);
             float[] Ramp(int length, float scale) => Enumerable.Range(0, length).Select(i => scale * i / length).ToArray();
             return new LayerSnapshot(l, size, size, 0.01f, 0.2f, ["x0", "y0"], Enumerable.Range(0, filters).Select(f =>
-                new FilterSnapshot(f, [f, step], Ramp(grid, 1), Ramp(grid, -1), Ramp(grid, 2), Ramp(grid, 3), Ramp(size * size, 0.5f), 0, 2, png)).ToList());
+                new FilterSnapshot(f, [f, step], Ramp(grid, 1), Ramp(grid, -1), Ramp(grid, 2), Ramp(grid, 3), Ramp(size * size, 0.5f), 0, 2)).ToList(), png);
         }).ToList();
         return new Snapshot(step, 1, false, DateTimeOffset.UtcNow, png, layerSnapshots);
     }

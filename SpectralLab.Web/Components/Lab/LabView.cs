@@ -76,8 +76,8 @@ public sealed class SnapshotImages(Snapshot snapshot)
 
     public string Reconstructions { get; } = DataUri(snapshot.ReconstructionPng);
 
-    public IReadOnlyList<IReadOnlyList<string>> Filters { get; } =
-        snapshot.Layers.Select(layer => (IReadOnlyList<string>)layer.Filters.Select(f => DataUri(f.Png)).ToList()).ToList();
+    /// <summary>Each layer's filter mosaic.</summary>
+    public IReadOnlyList<string> Filters { get; } = snapshot.Layers.Select(layer => DataUri(layer.FiltersPng)).ToList();
 
     public static string DataUri(byte[] png) => "data:image/png;base64," + Convert.ToBase64String(png);
 }
