@@ -117,12 +117,11 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
         var first = NewRun(queue[0], data, sweepId);
         running = new CancellationTokenSource();
         var token = running.Token;
-        thread = new Thread(() =>
+        StartTrainingThread(() =>
         {
             for (int i = 0; i < queue.Count && !token.IsCancellationRequested; i++)
                 Run(i == 0 ? first : NewRun(queue[i], data, sweepId), data, resume: false, token);
-        }) { IsBackground = true, Name = "training" };
-        thread.Start();
+        });
         return new CommandResult(true, sweep ? $"Started sweep {sweepId} of {queue.Count} models." : $"Started run {first.Number}: {first.ModelDisplayName}.");
     }
 
@@ -161,8 +160,7 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
         hub.Publish(new RunResumed(info, store.Steps(id, stored.StepsPerEpoch), store.Epochs(id), store.Snapshots(id)));
         running = new CancellationTokenSource();
         var token = running.Token;
-        thread = new Thread(() => Run(info, data, resume: true, token)) { IsBackground = true, Name = "training" };
-        thread.Start();
+        StartTrainingThread(() => Run(info, data, resume: true, token));
         return new CommandResult(true, $"Resumed run {id} after epoch {reached.Epoch}.");
     }
 
@@ -184,6 +182,21 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
         hub.Publish(new StateChanged(TrainingState.Stopping, "Stopping after the current step."));
         running.Cancel();
         return new CommandResult(true, "Stopping after the current step.");
+    }
+
+    /// <summary>
+    /// Starts the thread that runs <paramref name="work"/>. With one torch thread it is kept on one core, so that what
+    /// the lab's tabs cost runs beside it rather than moving it around.
+    /// </summary>
+    void StartTrainingThread(Action work)
+    {
+        thread = new Thread(() =>
+        {
+            if (options.Value.TorchThreads == 1 && CorePinning.PinCurrentThread() is { } core)
+                logger.LogInformation("Training on CPU {Core}, with the other cores left to serving", core);
+            work();
+        }) { IsBackground = true, Name = "training" };
+        thread.Start();
     }
 
     /// <summary>The whole run, on its own thread: every torch call of the run happens here.</summary>
