@@ -50,8 +50,11 @@ public sealed class Trainer(Autoencoder model, Dataset data, TrainingOptions opt
                 lossSum += loss;
                 observer.OnStep(new StepRecord(epoch, step, inEpoch, stepsPerEpoch, loss, stepClock.Elapsed.TotalMilliseconds));
             }
+            // Free blocks would otherwise stay mapped and RSS creep up run-long; freed before validation too, whose
+            // larger batches cannot reuse the training steps' blocks and would add their own on top.
+            GlibcMalloc.ReturnFreeMemory();
             double validation = Evaluate(model, test);
-            GlibcMalloc.ReturnFreeMemory(); // the epoch's free blocks would otherwise stay mapped and RSS creep up run-long
+            GlibcMalloc.ReturnFreeMemory();
             if (checkpointPath is not null) CheckpointFile.Write(checkpointPath, new CheckpointInfo(epoch, step), model, optimizer);
             observer.OnEpoch(new EpochRecord(epoch, lossSum / stepsPerEpoch, validation, clock.Elapsed.TotalSeconds));
         }
