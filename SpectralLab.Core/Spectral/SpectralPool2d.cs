@@ -12,30 +12,12 @@ namespace SpectralLab.Core.Spectral;
 /// X[k, w/2] + X[k, −w/2] = X[k, w/2] + conj(X[−k, w/2]). The result stays the spectrum of a real image, and an image
 /// made only of the kept frequencies comes out exactly as sampled on the small grid. A constant keeps its value.
 /// </summary>
-public sealed class SpectralPool2d : nn.Module<Tensor, Tensor>
+public sealed class SpectralPool2d(int height, int width) : SpectralResize2d(nameof(SpectralPool2d), height, width)
 {
-    public SpectralPool2d(int height, int width) : base(nameof(SpectralPool2d))
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
-        (Height, Width) = (height, width);
-        RegisterComponents();
-    }
+    protected override string? Refusal(int height, int width) =>
+        Height > height || Width > width ? $"Cannot pool a {height}×{width} input up to {Height}×{Width}." : null;
 
-    /// <summary>The output size.</summary>
-    public int Height { get; }
-
-    public int Width { get; }
-
-    public override Tensor forward(Tensor input)
-    {
-        int height = (int)input.shape[^2], width = (int)input.shape[^1];
-        if (Height > height || Width > width)
-            throw new ArgumentException($"Cannot pool a {height}×{width} input up to {Height}×{Width}.", nameof(input));
-        var spectrum = Columns(Rows(fft.rfft2(input), height), width);
-        // irfft2 divides by h·w where rfft2 multiplied by H·W: rescale so that means (a constant) are kept.
-        return fft.irfft2(spectrum, s: [Height, Width]).mul_((double)Height * Width / ((double)height * width));
-    }
+    protected override Tensor Resize(Tensor spectrum, int height, int width) => Columns(Rows(spectrum, height), width);
 
     Tensor Rows(Tensor spectrum, int height)
     {

@@ -9,29 +9,12 @@ namespace SpectralLab.Core.Spectral;
 /// frequencies (±h/2, ±w/2) of the larger grid, so each of them gets half of it; the result stays the spectrum of a
 /// real image, pooling it back gives the small image again, and unpool∘pool is a projection. A constant keeps its value.
 /// </summary>
-public sealed class SpectralUnpool2d : nn.Module<Tensor, Tensor>
+public sealed class SpectralUnpool2d(int height, int width) : SpectralResize2d(nameof(SpectralUnpool2d), height, width)
 {
-    public SpectralUnpool2d(int height, int width) : base(nameof(SpectralUnpool2d))
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
-        (Height, Width) = (height, width);
-        RegisterComponents();
-    }
+    protected override string? Refusal(int height, int width) =>
+        Height < height || Width < width ? $"Cannot unpool a {height}×{width} input down to {Height}×{Width}." : null;
 
-    /// <summary>The output size.</summary>
-    public int Height { get; }
-
-    public int Width { get; }
-
-    public override Tensor forward(Tensor input)
-    {
-        int height = (int)input.shape[^2], width = (int)input.shape[^1];
-        if (Height < height || Width < width)
-            throw new ArgumentException($"Cannot unpool a {height}×{width} input down to {Height}×{Width}.", nameof(input));
-        var spectrum = Rows(Columns(fft.rfft2(input), width), height);
-        return fft.irfft2(spectrum, s: [Height, Width]).mul_((double)Height * Width / ((double)height * width));
-    }
+    protected override Tensor Resize(Tensor spectrum, int height, int width) => Rows(Columns(spectrum, width), height);
 
     Tensor Columns(Tensor spectrum, int width)
     {
