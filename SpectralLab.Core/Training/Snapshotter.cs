@@ -14,7 +14,7 @@ namespace SpectralLab.Core.Training;
 public sealed class Snapshotter : IDisposable
 {
     public const int ShownImages = 10;
-    const int ImageScale = 2, FilterScale = 3;
+    const int ImageScale = 2;
 
     /// <summary>
     /// Filters pictured per layer. A layer with full channel mixing has out × in filters (1,024 for 32 × 32); drawing

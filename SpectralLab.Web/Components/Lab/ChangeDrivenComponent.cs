@@ -4,7 +4,7 @@ namespace SpectralLab.Web.Components.Lab;
 
 /// <summary>
 /// A component that re-renders only when what it shows has changed. The live pages re-render several times a second
-/// while training and every tab's render costs the trainer CPU, so parts that are costly to draw (64 filter images, a
+/// while training and every tab's render costs the trainer CPU, so parts that are costly to draw (the filter mosaics, a
 /// form of MudBlazor fields, an SVG chart) skip the renders that would draw the same thing again.
 /// </summary>
 public abstract class ChangeDrivenComponent : ComponentBase
