@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using SpectralLab.Core.Data;
 using SpectralLab.Core.Runs;
-using SpectralLab.Core.Training;
+using SpectralLab.Core.Lab;
 using SpectralLab.Web.Api;
 using SpectralLab.Web.Components;
 

@@ -1,79 +1,29 @@
-using SpectralLab.Core.Models;
-using TorchSharp;
+using SpectralLab.Core.Training;
 
 namespace SpectralLab.Core.Runs;
 
-/// <summary>Where training stood at an epoch end.</summary>
-public sealed record CheckpointInfo(int Epoch, int Step);
-
 /// <summary>
-/// A checkpoint: the epoch and step reached, the model's parameters and Adam's moments, in one file. Written to a
-/// temporary file and moved into place, so a crash mid-write leaves the previous checkpoint intact. No random-number
-/// state is needed: the models have no randomness after initialisation and each epoch's shuffle is a function of the
-/// seed and the epoch.
+/// A run's checkpoint as a file. Written to a temporary file and moved into place, so a crash mid-write leaves the
+/// previous checkpoint intact.
 /// </summary>
-public static class CheckpointFile
+public sealed class CheckpointFile(string path) : ICheckpointStorage
 {
-    const string Magic = "SpectralLab checkpoint";
-    const int Version = 1;
+    public string Path { get; } = path;
 
-    public static void Write(string path, CheckpointInfo info, Autoencoder model, TorchSharp.Modules.OptimizerHelper optimizer)
+    public void Write(Action<Stream> write)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        string temporary = path + ".writing";
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
+        string temporary = Path + ".writing";
         using (var file = File.Create(temporary))
-        using (var writer = new BinaryWriter(file))
         {
-            writer.Write(Magic);
-            writer.Write(Version);
-            writer.Write(info.Epoch);
-            writer.Write(info.Step);
-            model.save(writer);
-            optimizer.save_state_dict(writer);
-            writer.Flush();
+            write(file);
             file.Flush(flushToDisk: true);
         }
-        File.Move(temporary, path, overwrite: true);
+        File.Move(temporary, Path, overwrite: true);
     }
 
-    /// <summary>Reads only the header: whether the file is a checkpoint, and where it stands. Throws InvalidDataException with the reason.</summary>
-    public static CheckpointInfo ReadInfo(string path)
-    {
-        if (!File.Exists(path)) throw new InvalidDataException("its checkpoint file is missing");
-        try
-        {
-            using var reader = new BinaryReader(File.OpenRead(path));
-            return ReadHeader(reader);
-        }
-        catch (EndOfStreamException) { throw new InvalidDataException("its checkpoint file is truncated"); }
-        catch (IOException e) { throw new InvalidDataException($"its checkpoint file cannot be read ({e.Message})"); }
-    }
+    public Stream OpenRead() =>
+        File.Exists(Path) ? File.OpenRead(Path) : throw new InvalidDataException("its checkpoint file is missing");
 
-    /// <summary>Loads the model's parameters and the optimizer's state; call on the training thread.</summary>
-    public static CheckpointInfo Load(string path, Autoencoder model, TorchSharp.Modules.OptimizerHelper optimizer)
-    {
-        try
-        {
-            using var reader = new BinaryReader(File.OpenRead(path));
-            var info = ReadHeader(reader);
-            model.load(reader);
-            optimizer.load_state_dict(reader);
-            return info;
-        }
-        catch (Exception e) when (e is EndOfStreamException or ArgumentException or IOException)
-        {
-            throw new InvalidDataException($"its checkpoint file is corrupt ({e.Message})");
-        }
-    }
-
-    static CheckpointInfo ReadHeader(BinaryReader reader)
-    {
-        string magic;
-        try { magic = reader.ReadString(); }
-        catch (Exception e) when (e is EndOfStreamException or FormatException) { throw new InvalidDataException("its checkpoint file is not a SpectralLab checkpoint"); }
-        if (magic != Magic) throw new InvalidDataException("its checkpoint file is not a SpectralLab checkpoint");
-        int version = reader.ReadInt32();
-        if (version != Version) throw new InvalidDataException($"its checkpoint has format {version}, this lab reads {Version}");
-        return new CheckpointInfo(reader.ReadInt32(), reader.ReadInt32());
-    }
+    public void Delete() => File.Delete(Path);
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using SpectralLab.Core.Data;
 using SpectralLab.Core.Models;
-using SpectralLab.Core.Runs;
+using SpectralLab.Core.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -11,9 +11,9 @@ namespace SpectralLab.Core.Training;
 /// The step loop: Adam on binary cross-entropy, the training set reshuffled every epoch, validation on the test set
 /// after every epoch. Runs synchronously on the calling thread: dispose scopes and grad mode are per thread, so every
 /// step must start and finish on the same one. Stops between two steps when cancelled; a loss that is not finite ends
-/// the run as diverged. With a checkpoint path it writes a checkpoint at every epoch end, and can resume from one.
+/// the run as diverged. With checkpoint storage it writes a checkpoint at every epoch end, and can resume from one.
 /// </summary>
-public sealed class Trainer(Autoencoder model, Dataset data, TrainingOptions options, string? checkpointPath = null)
+public sealed class Trainer(Autoencoder model, Dataset data, TrainingOptions options, ICheckpointStorage? checkpoints = null)
 {
     const int EvaluationBatch = 250; // keeps each activation under 32 MB, glibc's largest heap (not mmap) allocation by default
 
@@ -27,7 +27,7 @@ public sealed class Trainer(Autoencoder model, Dataset data, TrainingOptions opt
         int step = 0, firstEpoch = 1;
         if (resume)
         {
-            var reached = CheckpointFile.Load(checkpointPath ?? throw new InvalidOperationException("Resuming needs a checkpoint path."), model, optimizer);
+            var reached = Checkpoint.Load(checkpoints ?? throw new InvalidOperationException("Resuming needs checkpoint storage."), model, optimizer);
             (firstEpoch, step) = (reached.Epoch + 1, reached.Step);
         }
 
@@ -55,7 +55,7 @@ public sealed class Trainer(Autoencoder model, Dataset data, TrainingOptions opt
             GlibcMalloc.ReturnFreeMemory();
             double validation = Evaluate(model, test);
             GlibcMalloc.ReturnFreeMemory();
-            if (checkpointPath is not null) CheckpointFile.Write(checkpointPath, new CheckpointInfo(epoch, step), model, optimizer);
+            checkpoints?.Write(stream => Checkpoint.Save(stream, new CheckpointInfo(epoch, step), model, optimizer));
             observer.OnEpoch(new EpochRecord(epoch, lossSum / stepsPerEpoch, validation, clock.Elapsed.TotalSeconds));
         }
         return new(TrainingOutcome.Completed, $"Completed {options.Epochs} epochs.", step, options.Epochs);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using SpectralLab.Core.Lab;
 using SpectralLab.Core.Training;
 using SpectralLab.Tests.Support;
 using SpectralLab.Web.Api;

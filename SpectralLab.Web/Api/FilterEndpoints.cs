@@ -1,4 +1,5 @@
 using System.Globalization;
+using SpectralLab.Core.Lab;
 using SpectralLab.Core.Training;
 
 namespace SpectralLab.Web.Api;

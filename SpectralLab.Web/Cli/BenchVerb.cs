@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SpectralLab.Core.Models;
+using SpectralLab.Core.Runtime;
 using SpectralLab.Core.Training;
 
 namespace SpectralLab.Web.Cli;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SpectralLab.Core.Data;
 using SpectralLab.Core.Models;
+using SpectralLab.Core.Runtime;
 using SpectralLab.Core.Training;
 
 namespace SpectralLab.Web.Cli;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using SpectralLab.Core.Data;
 using SpectralLab.Core.Models;
+using SpectralLab.Core.Runtime;
 using SpectralLab.Core.Training;
 
 namespace SpectralLab.Web.Cli;

@@ -1,4 +1,5 @@
 using Bunit;
+using SpectralLab.Core.Lab;
 using SpectralLab.Core.Training;
 using SpectralLab.Web.Components.Lab;
 

@@ -2,7 +2,7 @@ using Bunit;
 using SpectralLab.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using SpectralLab.Core.Data;
-using SpectralLab.Core.Training;
+using SpectralLab.Core.Lab;
 using SpectralLab.Web.Components.Lab;
 
 namespace SpectralLab.Tests.Web.Components;

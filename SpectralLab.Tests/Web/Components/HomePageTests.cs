@@ -2,6 +2,7 @@ using Bunit;
 using SpectralLab.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using SpectralLab.Core.Data;
+using SpectralLab.Core.Lab;
 using SpectralLab.Core.Training;
 using SpectralLab.Web.Components.Pages;
 

@@ -1,5 +1,6 @@
 using Bunit;
 using MudBlazor.Services;
+using SpectralLab.Core.Lab;
 using SpectralLab.Core.Training;
 using SpectralLab.Web.Components.Lab;
 

@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using SpectralLab.Core.Runs;
+using SpectralLab.Core.Lab;
 using SpectralLab.Core.Training;
 using SpectralLab.Tests.Support;
 using SpectralLab.Web.Components.Runs;

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using SpectralLab.Core.Data;
 using SpectralLab.Core.Runs;
+using SpectralLab.Core.Lab;
 using SpectralLab.Core.Training;
 using SpectralLab.Tests.Support;
 using SpectralLab.Web.Components.Runs;

@@ -1,3 +1,4 @@
+using SpectralLab.Core.Lab;
 using SpectralLab.Core.Training;
 
 namespace SpectralLab.Web.Components.Lab;

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Components;
-using SpectralLab.Core.Training;
+using SpectralLab.Core.Lab;
 
 namespace SpectralLab.Web.Components.Lab;
 

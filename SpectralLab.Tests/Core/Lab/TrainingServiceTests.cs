@@ -2,10 +2,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SpectralLab.Core.Data;
 using SpectralLab.Core.Runs;
+using SpectralLab.Core.Lab;
+using SpectralLab.Core.Runtime;
 using SpectralLab.Core.Training;
 using SpectralLab.Tests.Support;
 
-namespace SpectralLab.Tests.Core.Training;
+namespace SpectralLab.Tests.Core.Lab;
 
 [Collection(TorchCollection.Name)]
 public sealed class TrainingServiceTests : IAsyncLifetime

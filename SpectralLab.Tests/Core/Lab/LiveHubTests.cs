@@ -1,7 +1,8 @@
 using System.Diagnostics;
+using SpectralLab.Core.Lab;
 using SpectralLab.Core.Training;
 
-namespace SpectralLab.Tests.Core.Training;
+namespace SpectralLab.Tests.Core.Lab;
 
 public sealed class LiveHubTests
 {

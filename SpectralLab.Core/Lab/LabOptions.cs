@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 
-namespace SpectralLab.Core.Training;
+using SpectralLab.Core.Training;
+
+namespace SpectralLab.Core.Lab;
 
 /// <summary>The lab's settings, from the "SpectralLab" configuration section.</summary>
 public sealed class LabOptions
@@ -11,7 +13,7 @@ public sealed class LabOptions
     public string? DataDirectory { get; set; }
 
     /// <summary>Torch threads; by default one core is left to the web server so the page stays responsive.</summary>
-    public int TorchThreads { get; set; } = Training.TorchThreads.DefaultForServing;
+    public int TorchThreads { get; set; } = Runtime.TorchThreads.DefaultForServing;
 
     /// <summary>Where the run database and checkpoints live.</summary>
     public string StateDirectory { get; set; } =

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using SpectralLab.Core.Runs;
 
-namespace SpectralLab.Core.Training;
+using SpectralLab.Core.Training;
+
+namespace SpectralLab.Core.Lab;
 
 /// <summary>
 /// On the training thread: passes records to the hub, takes a snapshot every interval and at every epoch end, and

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace SpectralLab.Core.Training;
+namespace SpectralLab.Core.Runtime;
 
 /// <summary>
 /// libtorch's thread pools are process-wide: the intra-op count can change at any time, but the inter-op count

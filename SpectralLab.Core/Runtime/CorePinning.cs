@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace SpectralLab.Core.Training;
+namespace SpectralLab.Core.Runtime;
 
 /// <summary>
 /// Keeps the calling thread on the core it runs on (Linux only). With one torch thread the trainer does all its work

@@ -5,32 +5,11 @@ using Microsoft.Extensions.Options;
 using SpectralLab.Core.Data;
 using SpectralLab.Core.Models;
 using SpectralLab.Core.Runs;
+using SpectralLab.Core.Runtime;
+using SpectralLab.Core.Training;
 using static TorchSharp.torch;
 
-namespace SpectralLab.Core.Training;
-
-/// <summary>The answer to a command: accepted, or refused with one sentence saying why.</summary>
-public sealed record CommandResult(bool Accepted, string Message)
-{
-    public static CommandResult Refused(string why) => new(false, why);
-}
-
-/// <summary>What screens use to start and stop the lab's run.</summary>
-public interface ITrainingControl
-{
-    Task<CommandResult> StartRunAsync(TrainingOptions options);
-
-    /// <summary>Trains the given runs one after another as one sweep; Stop ends the sweep.</summary>
-    Task<CommandResult> StartSweepAsync(IReadOnlyList<TrainingOptions> runs);
-
-    Task<CommandResult> StopRunAsync();
-
-    /// <summary>Goes on with a stored Stopped or Interrupted run from its last checkpoint.</summary>
-    Task<CommandResult> ResumeRunAsync(long run);
-
-    /// <summary>Deletes a stored run that is not training: its records and its checkpoint.</summary>
-    Task<CommandResult> DeleteRunAsync(long run);
-}
+namespace SpectralLab.Core.Lab;
 
 /// <summary>
 /// Owns at most one run at a time. Start and stop arrive on a channel and are handled one after another, so no two
@@ -48,9 +27,12 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
     sealed record Resume(long Run, TaskCompletionSource<CommandResult> Reply) : Command(Reply);
     sealed record Delete(long Run, TaskCompletionSource<CommandResult> Reply) : Command(Reply);
 
+    static readonly TimeSpan StopWait = TimeSpan.FromSeconds(10);
+
     readonly Channel<Command> commands = Channel.CreateUnbounded<Command>(new UnboundedChannelOptions { SingleReader = true });
-    CancellationTokenSource? running;
-    Thread? thread;
+    readonly Lock gate = new();
+    TrainingThread? current; // the thread of the run or sweep in progress, or of the last one
+    bool disposed;
 
     public Task<CommandResult> StartRunAsync(TrainingOptions trainingOptions) => Send(reply => new Start([trainingOptions], Sweep: false, reply));
 
@@ -64,6 +46,8 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
 
     /// <summary>Where run <paramref name="run"/> keeps its checkpoint.</summary>
     public string CheckpointPath(long run) => Path.Combine(options.Value.StateDirectory, "checkpoints", $"run-{run}.ckpt");
+
+    CheckpointFile Checkpoints(long run) => new(CheckpointPath(run));
 
     Task<CommandResult> Send(Func<TaskCompletionSource<CommandResult>, Command> command)
     {
@@ -99,7 +83,7 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
     }
 
     /// <summary>True while a run (or a sweep, between its runs too) owns the training thread.</summary>
-    bool Busy => hub.State.IsActive() || thread is { IsAlive: true };
+    bool Busy => hub.State.IsActive() || current is { IsAlive: true };
 
     CommandResult Begin(IReadOnlyList<TrainingOptions> queue, bool sweep)
     {
@@ -115,9 +99,7 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
 
         long? sweepId = sweep ? store.NextSweep() : null;
         var first = NewRun(queue[0], data, sweepId);
-        running = new CancellationTokenSource();
-        var token = running.Token;
-        StartTrainingThread(() =>
+        StartTrainingThread(token =>
         {
             for (int i = 0; i < queue.Count && !token.IsCancellationRequested; i++)
                 Run(i == 0 ? first : NewRun(queue[i], data, sweepId), data, resume: false, token);
@@ -151,16 +133,14 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
         if (ModelCatalog.Find(stored.Model) is not { } descriptor)
             return CommandResult.Refused($"Run {id} used model '{stored.Model}', which this lab no longer has.");
         CheckpointInfo reached;
-        try { reached = CheckpointFile.ReadInfo(CheckpointPath(id)); }
+        try { reached = Checkpoint.ReadInfo(Checkpoints(id)); }
         catch (InvalidDataException e) { return CommandResult.Refused($"Run {id} cannot be resumed: {e.Message}."); }
 
         store.TruncateAfter(id, reached.Epoch, reached.Step);
         store.SetStatus(id, TrainingState.Training, null);
         var info = stored.ToRunInfo(descriptor.DisplayName);
         hub.Publish(new RunResumed(info, store.Steps(id, stored.StepsPerEpoch), store.Epochs(id), store.Snapshots(id)));
-        running = new CancellationTokenSource();
-        var token = running.Token;
-        StartTrainingThread(() => Run(info, data, resume: true, token));
+        StartTrainingThread(token => Run(info, data, resume: true, token));
         return new CommandResult(true, $"Resumed run {id} after epoch {reached.Epoch}.");
     }
 
@@ -171,32 +151,29 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
         if (store.Find(id) is null)
             return CommandResult.Refused($"There is no run {id}.");
         store.Delete(id);
-        File.Delete(CheckpointPath(id));
+        Checkpoints(id).Delete();
         return new CommandResult(true, $"Deleted run {id}.");
     }
 
     CommandResult RequestStop()
     {
-        if (hub.State != TrainingState.Training || running is null)
+        if (hub.State != TrainingState.Training || current is null)
             return CommandResult.Refused("No run is in progress.");
         hub.Publish(new StateChanged(TrainingState.Stopping, "Stopping after the current step."));
-        running.Cancel();
+        current.RequestStop();
         return new CommandResult(true, "Stopping after the current step.");
     }
 
-    /// <summary>
-    /// Starts the thread that runs <paramref name="work"/>. With one torch thread it is kept on one core, so that what
-    /// the lab's tabs cost runs beside it rather than moving it around.
-    /// </summary>
-    void StartTrainingThread(Action work)
+    /// <summary>Starts the thread that runs <paramref name="work"/>; the previous run's thread has ended (see <see cref="Busy"/>).</summary>
+    void StartTrainingThread(Action<CancellationToken> work)
     {
-        thread = new Thread(() =>
+        lock (gate)
         {
-            if (options.Value.TorchThreads == 1 && CorePinning.PinCurrentThread() is { } core)
-                logger.LogInformation("Training on CPU {Core}, with the other cores left to serving", core);
-            work();
-        }) { IsBackground = true, Name = "training" };
-        thread.Start();
+            if (disposed) throw new ObjectDisposedException(nameof(TrainingService));
+            current?.Release();
+            current = new TrainingThread(work, pin: options.Value.TorchThreads == 1,
+                core => logger.LogInformation("Training on CPU {Core}, with the other cores left to serving", core));
+        }
     }
 
     /// <summary>The whole run, on its own thread: every torch call of the run happens here.</summary>
@@ -215,7 +192,7 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
             using var snapshotter = new Snapshotter(model, data.Test);
             observer = new LiveObserver(hub, snapshotter, TimeSpan.FromSeconds(options.Value.SnapshotSeconds), store, info.Number);
             if (!resume) observer.TakeInitial();
-            var result = new Trainer(model, data, info.Options, CheckpointPath(info.Number)).Run(observer, token, resume);
+            var result = new Trainer(model, data, info.Options, Checkpoints(info.Number)).Run(observer, token, resume);
             observer.Flush();
             (ending, reason) = (result.Outcome switch
             {
@@ -235,16 +212,28 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
         hub.Publish(new StateChanged(ending, reason));
     }
 
+    /// <summary>Asks the run to stop after its current step and waits for its thread; safe at any moment, more than once.</summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        running?.Cancel(); // the run ends after its current step
+        TrainingThread? running;
+        lock (gate) running = current;
+        running?.RequestStop();
         await base.StopAsync(cancellationToken);
-        thread?.Join(TimeSpan.FromSeconds(10));
+        if (running is null) return;
+        if (!await Task.Run(() => running.Join(StopWait), CancellationToken.None))
+            logger.LogWarning("The training thread did not stop within {Seconds} s; the lab exits without it", StopWait.TotalSeconds);
+        running.Release();
     }
 
     public override void Dispose()
     {
-        running?.Dispose();
+        lock (gate)
+        {
+            if (disposed) return;
+            disposed = true;
+            current?.RequestStop();
+            current?.Release();
+        }
         base.Dispose();
     }
 }

@@ -1,6 +1,6 @@
-using SpectralLab.Core.Training;
+using SpectralLab.Core.Runtime;
 
-namespace SpectralLab.Tests.Core.Training;
+namespace SpectralLab.Tests.Core.Runtime;
 
 public sealed class CorePinningTests
 {

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
+using SpectralLab.Core.Training;
 
-namespace SpectralLab.Core.Training;
+namespace SpectralLab.Core.Lab;
 
 /// <summary>A subscriber's view of the hub: its own bounded queue of events, history first.</summary>
 public interface ILiveSubscription : IDisposable

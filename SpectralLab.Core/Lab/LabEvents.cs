@@ -1,9 +1,6 @@
-namespace SpectralLab.Core.Training;
+using SpectralLab.Core.Training;
 
-/// <summary>What a run is: its options and what they resolved to when it started.</summary>
-public sealed record RunInfo(
-    int Number, TrainingOptions Options, string ModelDisplayName, long Parameters,
-    string Dataset, int TrainImages, int TestImages, int StepsPerEpoch, DateTimeOffset Started);
+namespace SpectralLab.Core.Lab;
 
 /// <summary>Something that happened in the lab, as the hub fans it out to subscribers.</summary>
 public abstract record LabEvent;

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace SpectralLab.Core.Training;
+namespace SpectralLab.Core.Runtime;
 
 /// <summary>
 /// libtorch allocates every activation with malloc. glibc serves blocks above its mmap threshold (at most 32 MB by

@@ -1,7 +1,7 @@
 using SpectralLab.Tests.Support;
 using static TorchSharp.torch;
 
-namespace SpectralLab.Tests.Core;
+namespace SpectralLab.Tests.Core.Runtime;
 
 [Collection(TorchCollection.Name)]
 public sealed class TorchRuntimeTests
