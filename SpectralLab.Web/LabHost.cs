@@ -19,8 +19,10 @@ public static class LabHost
         builder.Services.AddSingleton<IValidateOptions<LabOptions>, LabOptionsValidator>();
         builder.Services.AddSingleton(sp => new LabDataset(sp.GetRequiredService<IOptions<LabOptions>>().Value.DataDirectory));
         builder.Services.AddSingleton(sp => new RunStore(Path.Combine(sp.GetRequiredService<IOptions<LabOptions>>().Value.StateDirectory, "spectrallab.db")));
-        builder.Services.AddSingleton<LiveHub>();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<LabOptions>>().Value.Limits);
+        builder.Services.AddSingleton(sp => new LiveHub(sp.GetRequiredService<RunStateLimits>()));
         builder.Services.AddSingleton<ILiveFeed>(sp => sp.GetRequiredService<LiveHub>());
+        builder.Services.AddSingleton<IRunQueries>(sp => new RunQueries(sp.GetRequiredService<RunStore>(), sp.GetRequiredService<RunStateLimits>()));
         builder.Services.AddSingleton<TrainingService>();
         builder.Services.AddSingleton<ITrainingControl>(sp => sp.GetRequiredService<TrainingService>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TrainingService>());
@@ -48,6 +50,26 @@ public static class LabHost
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapFilterApi();
         app.MapRunApi();
+        app.MapApiFallback();
         return app;
+    }
+
+    /// <summary>
+    /// Opens (and upgrades) the run database, then serves until shut down. A bad setting or an unusable database is
+    /// one line for the user and a non-zero exit, not a stack trace.
+    /// </summary>
+    public static int RunLab(this WebApplication app)
+    {
+        try
+        {
+            app.Services.GetRequiredService<RunStore>();
+            app.Run();
+            return Cli.ExitCodes.Success;
+        }
+        catch (Exception e) when (e is RunStoreException or OptionsValidationException)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return Cli.ExitCodes.Failure;
+        }
     }
 }

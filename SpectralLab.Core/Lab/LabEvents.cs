@@ -8,7 +8,7 @@ public abstract record LabEvent;
 public sealed record RunStarted(RunInfo Run) : LabEvent;
 
 /// <summary>A stored run goes on from its last checkpoint: what it had recorded up to there, then live events.</summary>
-public sealed record RunResumed(RunInfo Run, IReadOnlyList<StepRecord> Steps, IReadOnlyList<EpochRecord> Epochs, IReadOnlyList<Snapshot> Snapshots) : LabEvent;
+public sealed record RunResumed(RunInfo Run, StoredHistory Stored) : LabEvent;
 
 public sealed record StepRecorded(StepRecord Step) : LabEvent;
 
@@ -21,8 +21,8 @@ public sealed record StateChanged(TrainingState State, string? Reason, DateTimeO
     public StateChanged(TrainingState state, string? reason) : this(state, reason, DateTimeOffset.UtcNow) { }
 }
 
-/// <summary>Everything about the current (or last) run so far; a new subscriber receives this first.</summary>
+/// <summary>Everything kept about the current (or last) run so far (see <see cref="RunState"/>); a new subscriber receives this first.</summary>
 /// <param name="StateSince">When the run entered <see cref="State"/>.</param>
 public sealed record LabHistory(
     RunInfo? Run, TrainingState State, string? Reason, DateTimeOffset StateSince,
-    IReadOnlyList<StepRecord> Steps, IReadOnlyList<EpochRecord> Epochs, IReadOnlyList<Snapshot> Snapshots) : LabEvent;
+    StepSeries Steps, IReadOnlyList<EpochRecord> Epochs, SnapshotSeries Snapshots) : LabEvent;

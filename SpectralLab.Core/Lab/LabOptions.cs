@@ -21,6 +21,17 @@ public sealed class LabOptions
 
     /// <summary>Seconds of training between two snapshots (epoch ends always take one).</summary>
     public double SnapshotSeconds { get; set; } = 2;
+
+    /// <summary>Snapshots the hub and each tab keep in full (the rest stay in the store, epoch ends included).</summary>
+    public int KeptSnapshots { get; set; } = RunStateLimits.Default.Snapshots;
+
+    /// <summary>Points of the per-step loss curve kept in memory; older steps merge into wider buckets.</summary>
+    public int LossCurvePoints { get; set; } = RunStateLimits.Default.LossPoints;
+
+    /// <summary>Snapshots whose pictures a tab keeps encoded for the page.</summary>
+    public int CachedPictureSets { get; set; } = RunStateLimits.Default.PictureSets;
+
+    public RunStateLimits Limits => new(KeptSnapshots, LossCurvePoints, CachedPictureSets);
 }
 
 /// <summary>Names the bad key and what it accepts, so a misconfigured lab fails at start-up with one clear line.</summary>
@@ -29,10 +40,17 @@ public sealed class LabOptionsValidator : IValidateOptions<LabOptions>
     public ValidateOptionsResult Validate(string? name, LabOptions options)
     {
         var failures = new List<string>();
-        if (options.TorchThreads < 1)
-            failures.Add($"{LabOptions.Section}:{nameof(LabOptions.TorchThreads)} must be at least 1 (got {options.TorchThreads}).");
         if (!double.IsFinite(options.SnapshotSeconds) || options.SnapshotSeconds <= 0)
             failures.Add($"{LabOptions.Section}:{nameof(LabOptions.SnapshotSeconds)} must be a positive number of seconds (got {options.SnapshotSeconds}).");
+        foreach (var (key, value, least) in new[]
+                 {
+                     (nameof(LabOptions.TorchThreads), options.TorchThreads, 1),
+                     (nameof(LabOptions.KeptSnapshots), options.KeptSnapshots, 2),
+                     (nameof(LabOptions.LossCurvePoints), options.LossCurvePoints, 2),
+                     (nameof(LabOptions.CachedPictureSets), options.CachedPictureSets, 1),
+                 })
+            if (value < least)
+                failures.Add($"{LabOptions.Section}:{key} must be at least {least} (got {value}).");
         if (string.IsNullOrWhiteSpace(options.StateDirectory))
             failures.Add($"{LabOptions.Section}:{nameof(LabOptions.StateDirectory)} must name a folder for the run database and checkpoints.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

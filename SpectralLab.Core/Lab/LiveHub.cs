@@ -21,29 +21,24 @@ public interface ILiveFeed
 }
 
 /// <summary>
-/// Keeps the run's history and fans each event out to every subscriber. A subscriber gets the history, then every
-/// later event, in order. Each has its own bounded queue that drops its oldest entries when full, so a slow reader
-/// never slows the publisher (the training thread): publishing never blocks.
+/// Keeps the run's state (through the one <see cref="RunState"/> reducer, so bounded like every tab's) and fans each
+/// event out to every subscriber. A subscriber gets the history, then every later event, in order. Each has its own
+/// bounded queue that drops its oldest entries when full, so a slow reader never slows the publisher (the training
+/// thread): publishing never blocks.
 /// </summary>
-public sealed class LiveHub(int subscriberCapacity = 4096) : ILiveFeed
+public sealed class LiveHub(RunStateLimits? limits = null, int subscriberCapacity = 4096) : ILiveFeed
 {
-    const int KeptIntervalSnapshots = 64; // epoch-end snapshots are all kept; between them, a thinning sample
-
     readonly Lock gate = new();
     readonly List<Subscription> subscribers = [];
-    readonly List<StepRecord> steps = [];
-    readonly List<EpochRecord> epochs = [];
-    readonly List<Snapshot> snapshots = [];
-    RunInfo? run;
-    TrainingState state = TrainingState.Idle;
-    string? reason;
-    DateTimeOffset stateSince = DateTimeOffset.UtcNow;
+    readonly RunState state = new(limits ?? RunStateLimits.Default);
 
-    public TrainingState State { get { lock (gate) return state; } }
+    public RunStateLimits Limits => state.Limits;
+
+    public TrainingState State { get { lock (gate) return state.State; } }
 
     public LabHistory History()
     {
-        lock (gate) return Copy();
+        lock (gate) return state.ToHistory();
     }
 
     public ILiveSubscription Subscribe()
@@ -51,66 +46,28 @@ public sealed class LiveHub(int subscriberCapacity = 4096) : ILiveFeed
         var subscription = new Subscription(this, subscriberCapacity);
         lock (gate)
         {
-            subscription.Offer(Copy());
+            subscription.Offer(state.ToHistory());
             subscribers.Add(subscription);
         }
         return subscription;
     }
 
-    /// <summary>Records the event in the history and offers it to every subscriber.</summary>
+    /// <summary>Records the event in the run's state and offers it to every subscriber.</summary>
     public void Publish(LabEvent labEvent)
     {
         lock (gate)
         {
-            Apply(labEvent);
+            state.Apply(labEvent);
             foreach (var subscriber in subscribers) subscriber.Offer(labEvent);
         }
     }
 
     public int SubscriberCount { get { lock (gate) return subscribers.Count; } }
 
-    LabHistory Copy() => new(run, state, reason, stateSince, [.. steps], [.. epochs], [.. snapshots]);
-
-    void Apply(LabEvent labEvent)
-    {
-        switch (labEvent)
-        {
-            case RunStarted started:
-                (run, state, reason, stateSince) = (started.Run, TrainingState.Training, null, started.Run.Started);
-                steps.Clear();
-                epochs.Clear();
-                snapshots.Clear();
-                break;
-            case RunResumed resumed:
-                (run, state, reason, stateSince) = (resumed.Run, TrainingState.Training, null, DateTimeOffset.UtcNow);
-                steps.Clear();
-                steps.AddRange(resumed.Steps);
-                epochs.Clear();
-                epochs.AddRange(resumed.Epochs);
-                snapshots.Clear();
-                snapshots.AddRange(resumed.Snapshots);
-                break;
-            case StepRecorded recorded: steps.Add(recorded.Step); break;
-            case EpochRecorded recorded: epochs.Add(recorded.Epoch); break;
-            case SnapshotTaken taken: Keep(taken.Snapshot); break;
-            case StateChanged changed: (state, reason, stateSince) = (changed.State, changed.Reason, changed.At); break;
-        }
-    }
-
-    void Keep(Snapshot snapshot)
-    {
-        snapshots.Add(snapshot);
-        var between = snapshots.Where(s => !s.EpochEnd).ToList();
-        if (between.Count <= KeptIntervalSnapshots) return;
-        // Drop every other interval snapshot, keeping the first and the newest, so the kept ones stay spread over the run.
-        for (int i = 1; i < between.Count - 1; i += 2) snapshots.Remove(between[i]);
-    }
-
     void Remove(Subscription subscription)
     {
         lock (gate) subscribers.Remove(subscription);
     }
-
     sealed class Subscription : ILiveSubscription
     {
         readonly LiveHub hub;

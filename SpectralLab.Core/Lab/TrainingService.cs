@@ -139,7 +139,7 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
         store.TruncateAfter(id, reached.Epoch, reached.Step);
         store.SetStatus(id, TrainingState.Training, null);
         var info = stored.ToRunInfo(descriptor.DisplayName);
-        hub.Publish(new RunResumed(info, store.Steps(id, stored.StepsPerEpoch), store.Epochs(id), store.Snapshots(id)));
+        hub.Publish(new RunResumed(info, StoredHistory.Load(store, stored, hub.Limits)));
         StartTrainingThread(token => Run(info, data, resume: true, token));
         return new CommandResult(true, $"Resumed run {id} after epoch {reached.Epoch}.");
     }

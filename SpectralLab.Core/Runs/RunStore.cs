@@ -132,6 +132,27 @@ public sealed class RunStore
         return snapshots;
     }
 
+    /// <summary>The steps at which the run has a stored snapshot, oldest first; nothing is decoded.</summary>
+    public IReadOnlyList<int> SnapshotSteps(long run)
+    {
+        using var connection = Open();
+        using var command = Command(connection, "SELECT step FROM snapshots WHERE run_id = $run ORDER BY step;", ("$run", run));
+        using var reader = command.ExecuteReader();
+        var steps = new List<int>();
+        while (reader.Read()) steps.Add(reader.GetInt32(0));
+        return steps;
+    }
+
+    /// <summary>The snapshot stored at <paramref name="step"/>, or the newest when null; null when there is none.</summary>
+    public Snapshot? SnapshotAt(long run, int? step)
+    {
+        using var connection = Open();
+        using var command = Command(connection,
+            "SELECT data FROM snapshots WHERE run_id = $run AND ($step IS NULL OR step = $step) ORDER BY step DESC LIMIT 1;",
+            ("$run", run), ("$step", step));
+        return command.ExecuteScalar() is byte[] data ? SnapshotCodec.Decode(data) : null;
+    }
+
     IReadOnlyList<StoredRun> Query(long? id)
     {
         using var connection = Open();

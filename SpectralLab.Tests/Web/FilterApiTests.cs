@@ -50,7 +50,7 @@ public sealed class FilterApiTests
     [InlineData("?step=abc", HttpStatusCode.BadRequest, "whole number")]
     [InlineData("?step=-3", HttpStatusCode.BadRequest, "whole number")]
     [InlineData("", HttpStatusCode.NotFound, "No run")]
-    public async Task CurrentFilters_BadStepOrNoRun_AnswersAJsonError(string query, HttpStatusCode status, string expected)
+    public async Task CurrentFilters_BadStepOrNoRun_AnswersProblemDetails(string query, HttpStatusCode status, string expected)
     {
         await using var factory = new LabFactory();
         using var client = factory.CreateClient();
@@ -58,8 +58,8 @@ public sealed class FilterApiTests
         using var response = await client.GetAsync("/api/runs/current/filters" + query);
 
         Assert.Equal(status, response.StatusCode);
-        var error = await response.Content.ReadFromJsonAsync<ApiError>();
-        Assert.Contains(expected, error!.Error);
+        var problem = await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>();
+        Assert.Contains(expected, problem!.Detail);
     }
 
     /// <summary>One part's six parameters, by the names the API gives them.</summary>

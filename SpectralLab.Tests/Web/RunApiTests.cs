@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using SpectralLab.Core.Lab;
 using SpectralLab.Core.Training;
@@ -13,12 +14,14 @@ namespace SpectralLab.Tests.Web;
 public sealed class RunApiTests
 {
     [Theory]
-    [InlineData("/api/runs/abc", HttpStatusCode.BadRequest, "whole number")]
-    [InlineData("/api/runs/-1", HttpStatusCode.BadRequest, "whole number")]
+    [InlineData("/api/runs/abc", HttpStatusCode.NotFound, "whole numbers")]
+    [InlineData("/api/runs/-1", HttpStatusCode.NotFound, "no run -1")]
     [InlineData("/api/runs/999", HttpStatusCode.NotFound, "no run 999")]
     [InlineData("/api/runs/999/metrics.csv", HttpStatusCode.NotFound, "no run 999")]
-    [InlineData("/api/runs/x/filters", HttpStatusCode.BadRequest, "whole number")]
-    public async Task Run_BadOrUnknownId_AnswersAJsonError(string path, HttpStatusCode status, string expected)
+    [InlineData("/api/runs/x/filters", HttpStatusCode.NotFound, "whole numbers")]
+    [InlineData("/api/nothing/here", HttpStatusCode.NotFound, "No API route matches /api/nothing/here")]
+    [InlineData("/api/runs/999/filters?step=abc", HttpStatusCode.NotFound, "no run 999")]
+    public async Task Run_BadOrUnknownId_AnswersProblemDetails(string path, HttpStatusCode status, string expected)
     {
         await using var factory = new LabFactory();
         using var client = factory.CreateClient();
@@ -26,7 +29,10 @@ public sealed class RunApiTests
         using var response = await client.GetAsync(path);
 
         Assert.Equal(status, response.StatusCode);
-        Assert.Contains(expected, (await response.Content.ReadFromJsonAsync<ApiError>())!.Error);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var problem = (await response.Content.ReadFromJsonAsync<ProblemDetails>())!;
+        Assert.Equal((int)status, problem.Status);
+        Assert.Contains(expected, problem.Detail);
     }
 
     [Fact]
@@ -52,7 +58,7 @@ public sealed class RunApiTests
         Assert.Equal(["1", "2"], lines[1..].Select(l => l.Split(',')[0]));
         Assert.Equal(hub.History().Epochs[1].ValidationLoss, double.Parse(lines[2].Split(',')[2], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(32, filters!.Layers[1].Filters.Count);
-        Assert.Equal(hub.History().Steps.Count, filters.Step);
+        Assert.Equal(hub.History().Steps.Last!.Step, filters.Step);
         Assert.Equal("image/png", png.Content.Headers.ContentType!.MediaType);
     }
 }

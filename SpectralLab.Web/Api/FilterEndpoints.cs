@@ -1,33 +1,30 @@
-using System.Globalization;
 using SpectralLab.Core.Lab;
-using SpectralLab.Core.Training;
 
 namespace SpectralLab.Web.Api;
 
-/// <summary>Read-only JSON about the learned filters.</summary>
+/// <summary>Read-only JSON about the learned filters of the run in progress (or the last one).</summary>
 public static class FilterEndpoints
 {
     public static IEndpointRouteBuilder MapFilterApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/runs/current/filters", (ILiveFeed feed, string? step) => CurrentFilters(feed.History(), step));
+        app.MapGet("/api/runs/current/filters", (ILiveFeed feed, IRunQueries queries, string? step) => CurrentFilters(feed.History(), queries, step));
         return app;
     }
 
-    /// <summary>The newest snapshot's filters, or those of the snapshot taken at <paramref name="step"/>.</summary>
-    static IResult CurrentFilters(LabHistory history, string? step)
+    /// <summary>The newest snapshot's filters, or those of the snapshot taken at <paramref name="step"/>: kept live, else stored.</summary>
+    static async Task<IResult> CurrentFilters(LabHistory history, IRunQueries queries, string? step)
     {
-        int? wanted = null;
-        if (step is not null)
-        {
-            if (!int.TryParse(step, NumberStyles.None, CultureInfo.InvariantCulture, out int parsed))
-                return ApiError.BadRequest($"step must be a whole number of steps, 0 or more (got '{step}').");
-            wanted = parsed;
-        }
+        if (!RunEndpoints.TryParseStep(step, out int? wanted, out var problem)) return problem!;
         if (history.Run is not { } run || history.Snapshots.Count == 0)
-            return ApiError.NotFound("No run has taken a snapshot yet; start one in the lab.");
-        var snapshot = wanted is { } s ? history.Snapshots.LastOrDefault(x => x.Step == s) : history.Snapshots[^1];
+            return ApiProblem.NotFound("No run has taken a snapshot yet; start one in the lab.");
+        var snapshot = wanted is { } s
+            ? history.Snapshots.LastOrDefault(x => x.Step == s) ?? await queries.SnapshotAsync(run.Number, s)
+            : history.Snapshots[^1];
         if (snapshot is null)
-            return ApiError.NotFound($"This run has no snapshot at step {wanted}; snapshots exist at steps {string.Join(", ", history.Snapshots.Select(x => x.Step))}.");
+        {
+            var steps = history.Snapshots.Select(x => x.Step).Union(await queries.SnapshotStepsAsync(run.Number)).Order();
+            return ApiProblem.NotFound($"This run has no snapshot at step {wanted}; snapshots exist at steps {string.Join(", ", steps)}.");
+        }
         return Results.Json(FiltersResponse.From(run, snapshot));
     }
 }

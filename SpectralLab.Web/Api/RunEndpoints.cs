@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SpectralLab.Core.Lab;
 using SpectralLab.Core.Runs;
 using SpectralLab.Core.Training;
 
@@ -11,13 +12,13 @@ public static class RunEndpoints
     public static IEndpointRouteBuilder MapRunApi(this IEndpointRouteBuilder app)
     {
         var runs = app.MapGroup("/api/runs");
-        runs.MapGet("", (RunStore store) => Results.Json(store.List()));
-        runs.MapGet("/{id}", (RunStore store, string id) => WithRun(store, id, run => Results.Json(new { run, epochs = store.Epochs(run.Id) })));
-        runs.MapGet("/{id}/metrics.csv", (RunStore store, string id) => WithRun(store, id, run => Results.Text(MetricsCsv(store.Epochs(run.Id)), "text/csv")));
-        runs.MapGet("/{id}/filters", (RunStore store, string id, string? step) => WithRun(store, id, run =>
-            WithSnapshot(store, run, step, snapshot => Results.Json(FiltersResponse.From(run.ToRunInfo(run.Model), snapshot)))));
-        runs.MapGet("/{id}/reconstructions.png", (RunStore store, string id, string? step) => WithRun(store, id, run =>
-            WithSnapshot(store, run, step, snapshot => Results.File(snapshot.ReconstructionPng, "image/png", $"run-{run.Id}-step-{snapshot.Step}-reconstructions.png"))));
+        runs.MapGet("", async (IRunQueries queries) => Results.Json(await queries.RunsAsync()));
+        runs.MapGet("/{id:long}", (IRunQueries queries, long id) => WithRun(queries, id, async run => Results.Json(new { run, epochs = await queries.EpochsAsync(id) })));
+        runs.MapGet("/{id:long}/metrics.csv", (IRunQueries queries, long id) => WithRun(queries, id, async run => Results.Text(MetricsCsv(await queries.EpochsAsync(id)), "text/csv")));
+        runs.MapGet("/{id:long}/filters", (IRunQueries queries, long id, string? step) => WithRun(queries, id, run =>
+            WithSnapshot(queries, run, step, snapshot => Results.Json(FiltersResponse.From(run.ToRunInfo(run.Model), snapshot)))));
+        runs.MapGet("/{id:long}/reconstructions.png", (IRunQueries queries, long id, string? step) => WithRun(queries, id, run =>
+            WithSnapshot(queries, run, step, snapshot => Results.File(snapshot.ReconstructionPng, "image/png", $"run-{run.Id}-step-{snapshot.Step}-reconstructions.png"))));
         return app;
     }
 
@@ -30,22 +31,28 @@ public static class RunEndpoints
         return csv.ToString();
     }
 
-    static IResult WithRun(RunStore store, string id, Func<StoredRun, IResult> found)
+    /// <summary>A step given in a query string: absent, or a whole number of steps.</summary>
+    public static bool TryParseStep(string? step, out int? parsed, out IResult? problem)
     {
-        if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out long runId))
-            return ApiError.BadRequest($"A run id is a whole number (got '{id}'); GET /api/runs lists them.");
-        return store.Find(runId) is { } run ? found(run) : ApiError.NotFound($"There is no run {runId}; GET /api/runs lists them.");
+        (parsed, problem) = (null, null);
+        if (step is null) return true;
+        if (int.TryParse(step, NumberStyles.None, CultureInfo.InvariantCulture, out int value))
+        {
+            parsed = value;
+            return true;
+        }
+        problem = ApiProblem.BadRequest($"step must be a whole number of steps, 0 or more (got '{step}').");
+        return false;
     }
 
-    static IResult WithSnapshot(RunStore store, StoredRun run, string? step, Func<Snapshot, IResult> found)
+    static async Task<IResult> WithRun(IRunQueries queries, long id, Func<StoredRun, Task<IResult>> found) =>
+        await queries.RunAsync(id) is { } run ? await found(run) : ApiProblem.NotFound($"There is no run {id}; GET /api/runs lists them.");
+
+    static async Task<IResult> WithSnapshot(IRunQueries queries, StoredRun run, string? step, Func<Snapshot, IResult> found)
     {
-        var snapshots = store.Snapshots(run.Id);
-        if (step is null)
-            return snapshots.Count > 0 ? found(snapshots[^1]) : ApiError.NotFound($"Run {run.Id} has no stored snapshot yet.");
-        if (!int.TryParse(step, NumberStyles.None, CultureInfo.InvariantCulture, out int wanted))
-            return ApiError.BadRequest($"step must be a whole number of steps, 0 or more (got '{step}').");
-        return snapshots.FirstOrDefault(s => s.Step == wanted) is { } snapshot
-            ? found(snapshot)
-            : ApiError.NotFound($"Run {run.Id} has no snapshot at step {wanted}; it has them at steps {string.Join(", ", snapshots.Select(s => s.Step))}.");
+        if (!TryParseStep(step, out int? wanted, out var problem)) return problem!;
+        if (await queries.SnapshotAsync(run.Id, wanted) is { } snapshot) return found(snapshot);
+        if (wanted is null) return ApiProblem.NotFound($"Run {run.Id} has no stored snapshot yet.");
+        return ApiProblem.NotFound($"Run {run.Id} has no snapshot at step {wanted}; it has them at steps {string.Join(", ", await queries.SnapshotStepsAsync(run.Id))}.");
     }
 }

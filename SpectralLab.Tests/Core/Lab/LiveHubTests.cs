@@ -55,7 +55,7 @@ public sealed class LiveHubTests
         Assert.True(stalled.Dropped >= 20_000 - 16, $"the stalled queue dropped {stalled.Dropped}");
         reader.Dispose();
         await reading;
-        Assert.Equal(20_000, hub.History().Steps.Count); // the server keeps the full series regardless
+        Assert.Equal(20_000, hub.History().Steps.TotalSteps); // every step reaches the curve, folded into its bounded buckets
         Assert.True(received.SequenceEqual(received.Order()), "events arrive in order");
     }
 
@@ -74,19 +74,21 @@ public sealed class LiveHubTests
     }
 
     [Fact]
-    public void Publish_ManyIntervalSnapshots_KeepsEveryEpochEndAndABoundedSpreadOfTheRest()
+    public void Publish_ManySnapshots_KeepsTheFirstTheNewestAndABoundedSpreadOverTheRun()
     {
-        var hub = new LiveHub();
+        var hub = new LiveHub(new RunStateLimits(Snapshots: 16));
         hub.Publish(new RunStarted(Run()));
-        for (int step = 1; step <= 1000; step++)
+        for (int step = 0; step <= 1000; step++)
             hub.Publish(new SnapshotTaken(Shot(step, epochEnd: step % 100 == 0)));
 
-        var kept = hub.History().Snapshots;
+        var kept = hub.History().Snapshots.Select(s => s.Step).ToList();
 
-        Assert.Equal(10, kept.Count(s => s.EpochEnd));
-        Assert.InRange(kept.Count(s => !s.EpochEnd), 2, 64);
-        Assert.Equal(1000, kept[^1].Step);
-        Assert.True(kept.Where(s => !s.EpochEnd).Min(s => s.Step) < 200, "the early part of the run is still represented");
+        Assert.InRange(kept.Count, 8, 16);
+        Assert.Equal((0, 1000), (kept[0], kept[^1]));
+        Assert.True(kept.SequenceEqual(kept.Order()), "oldest first");
+        // Spread: no gap between kept snapshots is more than four times the even spacing.
+        int widest = kept.Zip(kept.Skip(1), (a, b) => b - a).Max();
+        Assert.True(widest <= 4 * 1000 / (kept.Count - 1), $"widest gap {widest} steps among {kept.Count} kept");
     }
 
     [Fact]

@@ -1,18 +1,31 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using SpectralLab.Core.Lab;
+using SpectralLab.Core.Runs;
 using SpectralLab.Core.Training;
+using SpectralLab.Tests.Support;
 using SpectralLab.Web.Components.Lab;
 
 namespace SpectralLab.Tests.Web.Components;
 
 /// <summary>
-/// A bunit context with MudBlazor's services, and builders for the records the components show. Disposed
-/// asynchronously: some of MudBlazor's services can only be disposed that way.
+/// A bunit context with MudBlazor's services, the lab's bounds and read queries over a run store in a temporary folder
+/// (made on first use), and builders for the records the components show. Disposed asynchronously: some of
+/// MudBlazor's services can only be disposed that way.
 /// </summary>
 public abstract class LabComponentTest : IAsyncLifetime
 {
+    readonly Lazy<(TempDirectory Folder, RunStore Store)> storage = new(() =>
+    {
+        var folder = new TempDirectory();
+        return (folder, new RunStore(folder.File("runs.db")));
+    });
+
     protected BunitContext Context { get; } = new();
+
+    /// <summary>The run store the pages read through <see cref="IRunQueries"/>.</summary>
+    protected RunStore Store => storage.Value.Store;
 
     // Live pages render on their own schedule; on two busy cores a second is not always enough.
     static LabComponentTest() => BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(10);
@@ -20,6 +33,8 @@ public abstract class LabComponentTest : IAsyncLifetime
     protected LabComponentTest()
     {
         Context.Services.AddMudServices();
+        Context.Services.AddSingleton(RunStateLimits.Default);
+        Context.Services.AddSingleton<IRunQueries>(_ => new RunQueries(Store, RunStateLimits.Default));
         Context.JSInterop.Mode = JSRuntimeMode.Loose; // MudBlazor's own scripts are not under test here
     }
 
@@ -31,7 +46,13 @@ public abstract class LabComponentTest : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync() => await Context.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await Context.DisposeAsync();
+        if (!storage.IsValueCreated) return;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); // release the database file before deleting it
+        storage.Value.Folder.Dispose();
+    }
 
     protected static RunInfo Run(int epochs = 5, int stepsPerEpoch = 10) =>
         new(1, new TrainingOptions { Epochs = epochs }, "Spectral encoder (Gaussian)", 19_553, "MNIST", 1280, 100, stepsPerEpoch, DateTimeOffset.UtcNow.AddMinutes(-1));

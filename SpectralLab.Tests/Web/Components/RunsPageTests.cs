@@ -1,5 +1,4 @@
 using Bunit;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using SpectralLab.Core.Runs;
 using SpectralLab.Core.Lab;
@@ -9,30 +8,20 @@ using SpectralLab.Web.Components.Runs;
 
 namespace SpectralLab.Tests.Web.Components;
 
-public sealed class RunsPageTests : LabComponentTest, IDisposable
+public sealed class RunsPageTests : LabComponentTest
 {
-    readonly TempDirectory folder = new();
-    readonly RunStore store;
     readonly FakeTrainingControl control = new();
 
     public RunsPageTests()
     {
-        store = new RunStore(folder.File("runs.db"));
-        Services.AddSingleton(store);
         Services.AddSingleton<ITrainingControl>(control);
-    }
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        folder.Dispose();
     }
 
     long Stored(string model, TrainingState status, params double[] validation)
     {
-        long id = store.CreateRun(new RunInfo(0, new TrainingOptions { Model = model, Epochs = 50 }, model, 19_553, "MNIST", 60_000, 10_000, 469, DateTimeOffset.UtcNow));
-        for (int e = 1; e <= validation.Length; e++) store.Append(id, [], new EpochRecord(e, validation[e - 1] + 0.01, validation[e - 1], 30));
-        store.SetStatus(id, status, "reason");
+        long id = Store.CreateRun(new RunInfo(0, new TrainingOptions { Model = model, Epochs = 50 }, model, 19_553, "MNIST", 60_000, 10_000, 469, DateTimeOffset.UtcNow));
+        for (int e = 1; e <= validation.Length; e++) Store.Append(id, [], new EpochRecord(e, validation[e - 1] + 0.01, validation[e - 1], 30));
+        Store.SetStatus(id, status, "reason");
         return id;
     }
 
@@ -44,8 +33,8 @@ public sealed class RunsPageTests : LabComponentTest, IDisposable
 
         var page = Render<RunsPage>();
 
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=runs-table] tbody tr").Count)); // read off the circuit's thread
         var rows = page.FindAll("[data-testid=runs-table] tbody tr");
-        Assert.Equal(2, rows.Count);
         Assert.Contains("Interrupted", rows[0].TextContent);
         Assert.Contains("0.0660", rows[1].TextContent);
         Assert.Single(page.FindAll("[data-testid=resume]")); // only the interrupted run can be resumed
@@ -57,6 +46,7 @@ public sealed class RunsPageTests : LabComponentTest, IDisposable
         long id = Stored("spectral-gaussian", TrainingState.Interrupted, 0.12);
         var page = Render<RunsPage>();
 
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=resume]")));
         page.Find("[data-testid=resume]").Click();
 
         page.WaitForAssertion(() => Assert.Equal([id], control.Resumed));
@@ -68,6 +58,7 @@ public sealed class RunsPageTests : LabComponentTest, IDisposable
         Stored("spatial", TrainingState.Completed, 0.07, 0.068, 0.067, 0.066, 0.065);
         Stored("spectral-gaussian", TrainingState.Completed, 0.12, 0.1, 0.09, 0.088, 0.085);
         var page = Render<RunsPage>();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=runs-table] tbody tr").Count));
 
         foreach (var box in page.FindAll("[data-testid=runs-table] input[type=checkbox]").ToList()) box.Change(true);
 
@@ -86,6 +77,7 @@ public sealed class RunsPageTests : LabComponentTest, IDisposable
 
         var page = Render<RunsPage>();
 
+        page.WaitForAssertion(() => Assert.Contains($"lab run {best}", page.Find("[data-testid=published]").TextContent));
         var published = page.Find("[data-testid=published]").TextContent;
         Assert.Contains("0.0623", published); // the published spatial baseline at epoch 50
         Assert.Contains("0.0809", published); // the published spectral encoder at epoch 50

@@ -1,5 +1,4 @@
 using Bunit;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using SpectralLab.Core.Data;
 using SpectralLab.Core.Runs;
@@ -10,45 +9,35 @@ using SpectralLab.Web.Components.Runs;
 
 namespace SpectralLab.Tests.Web.Components;
 
-public sealed class SweepPageTests : LabComponentTest, IDisposable
+public sealed class SweepPageTests : LabComponentTest
 {
-    readonly TempDirectory folder = new();
-    readonly RunStore store;
     readonly FakeTrainingControl control = new();
 
     public SweepPageTests()
     {
-        store = new RunStore(folder.File("runs.db"));
-        Services.AddSingleton(store);
         Services.AddSingleton<ITrainingControl>(control);
         Services.AddSingleton<ILiveFeed>(new LiveHub());
         Services.AddSingleton(new LabDataset(DatasetLoader.Locate()));
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        folder.Dispose();
-    }
-
     [Fact]
     public void Render_LatestSweep_OneRowPerModelWithValidationLossPerEpoch()
     {
-        long sweep = store.NextSweep();
+        long sweep = Store.NextSweep();
         foreach (var (model, loss) in new[] { ("spatial", 0.0712), ("spectral-gaussian", 0.0934) })
         {
-            long id = store.CreateRun(new RunInfo(0, new TrainingOptions { Model = model, Epochs = 1 }, model, 1, "MNIST", 4096, 10_000, 32, DateTimeOffset.UtcNow), sweep);
-            store.Append(id, [], new EpochRecord(1, loss + 0.01, loss, 4.2));
-            store.SetStatus(id, TrainingState.Completed, "done");
+            long id = Store.CreateRun(new RunInfo(0, new TrainingOptions { Model = model, Epochs = 1 }, model, 1, "MNIST", 4096, 10_000, 32, DateTimeOffset.UtcNow), sweep);
+            Store.Append(id, [], new EpochRecord(1, loss + 0.01, loss, 4.2));
+            Store.SetStatus(id, TrainingState.Completed, "done");
         }
 
         var page = Render<SweepPage>();
 
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=sweep-table] tbody tr").Count)); // read off the circuit's thread
         var table = page.Find("[data-testid=sweep-table]").TextContent;
         Assert.Contains($"Sweep {sweep}", table);
         Assert.Contains("0.0712", table);
         Assert.Contains("0.0934", table);
-        Assert.Equal(2, page.FindAll("[data-testid=sweep-table] tbody tr").Count);
     }
 
     [Fact]

@@ -4,69 +4,54 @@ using SpectralLab.Core.Training;
 namespace SpectralLab.Web.Components.Lab;
 
 /// <summary>
-/// One browser tab's picture of the lab, built from the hub's history and then its live events. Lives on the
-/// circuit; holds plain records only. Images are turned into data URIs once per snapshot.
+/// One browser tab's picture of the lab: the run's state through the same bounded reducer as the hub, and the pictures
+/// of the few snapshots the page shows as data URIs, made once per snapshot and forgotten least recently used first.
+/// Lives on the circuit; holds plain records only.
 /// </summary>
-public sealed class LabView
+public sealed class LabView(RunStateLimits limits)
 {
-    readonly List<StepRecord> steps = [];
-    readonly List<EpochRecord> epochs = [];
-    readonly Dictionary<Snapshot, SnapshotImages> images = new(ReferenceEqualityComparer.Instance);
+    readonly RunState state = new(limits);
+    readonly LinkedList<SnapshotImages> pictures = []; // most recently used first
 
-    public RunInfo? Run { get; private set; }
-    public TrainingState State { get; private set; } = TrainingState.Idle;
-    public string? Reason { get; private set; }
+    public LabView() : this(RunStateLimits.Default) { }
+
+    public RunInfo? Run => state.Run;
+    public TrainingState State => state.State;
+    public string? Reason => state.Reason;
 
     /// <summary>When the run entered its current state: for an ended run, when it ended.</summary>
-    public DateTimeOffset StateSince { get; private set; }
-    public IReadOnlyList<StepRecord> Steps => steps;
-    public IReadOnlyList<EpochRecord> Epochs => epochs;
-    public IReadOnlyList<Snapshot> Snapshots { get; private set; } = [];
+    public DateTimeOffset StateSince => state.StateSince;
+    public StepSeries Steps => state.Steps;
+    public IReadOnlyList<EpochRecord> Epochs => state.Epochs;
+    public IReadOnlyList<Snapshot> Snapshots => state.Snapshots;
+    public StepRecord? LastStep => state.LastStep;
+    public long Version => state.Version;
+
     public SnapshotImages? Latest => Snapshots.Count > 0 ? ImagesOf(Snapshots[^1]) : null;
 
-    /// <summary>A snapshot's pictures as data URIs, made once per snapshot however often they are drawn.</summary>
+    /// <summary>How many snapshots' pictures are encoded now; never more than the limit.</summary>
+    public int CachedPictureSets => pictures.Count;
+
+    /// <summary>A snapshot's pictures as data URIs, made once while the page keeps showing it.</summary>
     public SnapshotImages ImagesOf(Snapshot snapshot)
     {
-        if (!images.TryGetValue(snapshot, out var made)) images[snapshot] = made = new SnapshotImages(snapshot);
+        for (var node = pictures.First; node is not null; node = node.Next)
+        {
+            if (!ReferenceEquals(node.Value.Snapshot, snapshot)) continue;
+            pictures.Remove(node);
+            pictures.AddFirst(node);
+            return node.Value;
+        }
+        var made = new SnapshotImages(snapshot);
+        pictures.AddFirst(made);
+        while (pictures.Count > limits.PictureSets) pictures.RemoveLast();
         return made;
     }
 
-    /// <summary>Bumped by every change, so a component can tell whether it has anything new to draw.</summary>
-    public long Version { get; private set; }
-
-    public StepRecord? LastStep => steps.Count > 0 ? steps[^1] : null;
-
     public void Apply(LabEvent labEvent)
     {
-        switch (labEvent)
-        {
-            case LabHistory history:
-                (Run, State, Reason, StateSince) = (history.Run, history.State, history.Reason, history.StateSince);
-                steps.Clear();
-                steps.AddRange(history.Steps);
-                epochs.Clear();
-                epochs.AddRange(history.Epochs);
-                Snapshots = history.Snapshots;
-                images.Clear();
-                break;
-            case RunStarted started:
-                (Run, State, Reason, StateSince) = (started.Run, TrainingState.Training, null, started.Run.Started);
-                steps.Clear();
-                epochs.Clear();
-                Snapshots = [];
-                images.Clear();
-                break;
-            case RunResumed resumed:
-                Apply(new LabHistory(resumed.Run, TrainingState.Training, null, DateTimeOffset.UtcNow, resumed.Steps, resumed.Epochs, resumed.Snapshots));
-                return;
-            case StepRecorded recorded: steps.Add(recorded.Step); break;
-            case EpochRecorded recorded: epochs.Add(recorded.Epoch); break;
-            case SnapshotTaken taken:
-                Snapshots = [.. Snapshots, taken.Snapshot];
-                break;
-            case StateChanged changed: (State, Reason, StateSince) = (changed.State, changed.Reason, changed.At); break;
-        }
-        Version++;
+        state.Apply(labEvent);
+        if (labEvent is LabHistory or RunStarted or RunResumed) pictures.Clear();
     }
 }
 

@@ -17,9 +17,15 @@ public abstract class LiveComponent : ComponentBase, IAsyncDisposable
 
     [Inject] protected ILiveFeed Feed { get; set; } = default!;
 
-    protected LabView View { get; } = new();
+    [Inject] RunStateLimits Limits { get; set; } = default!;
 
-    protected override void OnInitialized() => View.Apply(Feed.History());
+    protected LabView View { get; private set; } = new();
+
+    protected override void OnInitialized()
+    {
+        View = new LabView(Limits);
+        View.Apply(Feed.History());
+    }
 
     protected override void OnAfterRender(bool firstRender)
     {
@@ -29,7 +35,7 @@ public abstract class LiveComponent : ComponentBase, IAsyncDisposable
     }
 
     /// <summary>Called on the renderer after new events were applied, before the render.</summary>
-    protected virtual void OnLabChanged() { }
+    protected virtual Task OnLabChangedAsync() => Task.CompletedTask;
 
     async Task PumpAsync(ILiveSubscription events, CancellationToken token)
     {
@@ -38,7 +44,7 @@ public abstract class LiveComponent : ComponentBase, IAsyncDisposable
         {
             while (await events.Events.WaitToReadAsync(token))
             {
-                await InvokeAsync(() =>
+                await InvokeAsync(async () =>
                 {
                     while (events.Events.TryRead(out var labEvent)) View.Apply(labEvent);
                     if (events.Dropped != dropped)
@@ -46,7 +52,7 @@ public abstract class LiveComponent : ComponentBase, IAsyncDisposable
                         dropped = events.Dropped; // this tab fell behind and lost events: start again from the history
                         View.Apply(Feed.History());
                     }
-                    OnLabChanged();
+                    await OnLabChangedAsync();
                     StateHasChanged();
                 });
                 await Task.Delay(RenderIntervalMs, token);
@@ -54,6 +60,10 @@ public abstract class LiveComponent : ComponentBase, IAsyncDisposable
         }
         catch (OperationCanceledException) { }
         catch (ObjectDisposedException) { } // the circuit went away mid-render
+        catch (Exception e)
+        {
+            await DispatchExceptionAsync(e); // a fault in the pump is the circuit's to report, not lost in a discarded task
+        }
     }
 
     public async ValueTask DisposeAsync()

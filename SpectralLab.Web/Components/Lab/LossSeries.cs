@@ -1,46 +1,38 @@
-using SpectralLab.Core.Training;
+using SpectralLab.Core.Lab;
 
 namespace SpectralLab.Web.Components.Lab;
 
 /// <summary>
-/// Turns the full loss history into the few hundred points a chart needs. The raw per-step series keeps each
-/// bucket's lowest and highest loss, so the noise band survives thinning; the smoothed series is an exponential moving
-/// average over every step, sampled at the bucket ends.
+/// Turns a run's kept loss buckets into the few hundred points a chart needs. The raw series keeps each group's lowest
+/// and highest loss, so the noise band survives thinning; the smoothed series is sampled at the group ends.
 /// </summary>
 public static class LossSeries
 {
-    public const double Smoothing = 0.98; // ≈ the last 50 steps
-
-    public static IReadOnlyList<(double Step, double Loss)> RawEnvelope(IReadOnlyList<StepRecord> steps, int buckets)
+    public static IReadOnlyList<(double Step, double Loss)> RawEnvelope(IReadOnlyList<LossBucket> buckets, int groups)
     {
-        if (steps.Count <= 2 * buckets) return steps.Select(s => ((double)s.Step, s.Loss)).ToList();
-        var points = new List<(double, double)>(2 * buckets);
-        for (int b = 0; b < buckets; b++)
+        var points = new List<(double, double)>(2 * Math.Min(groups, buckets.Count));
+        foreach (var group in Groups(buckets, groups))
         {
-            int start = (int)((long)b * steps.Count / buckets), end = (int)((long)(b + 1) * steps.Count / buckets);
-            int low = start, high = start;
-            for (int i = start; i < end; i++)
-            {
-                if (steps[i].Loss < steps[low].Loss) low = i;
-                if (steps[i].Loss > steps[high].Loss) high = i;
-            }
-            foreach (int i in low < high ? [low, high] : new[] { high, low }) points.Add((steps[i].Step, steps[i].Loss));
+            points.Add(group.LowStep <= group.HighStep ? (group.LowStep, group.Low) : (group.HighStep, group.High));
+            if (group.LowStep != group.HighStep)
+                points.Add(group.LowStep <= group.HighStep ? (group.HighStep, group.High) : (group.LowStep, group.Low));
         }
         return points;
     }
 
-    public static IReadOnlyList<(double Step, double Loss)> Smoothed(IReadOnlyList<StepRecord> steps, int buckets)
+    public static IReadOnlyList<(double Step, double Loss)> Smoothed(IReadOnlyList<LossBucket> buckets, int groups) =>
+        Groups(buckets, groups).Select(group => ((double)group.Step, group.Smoothed)).ToList();
+
+    /// <summary>The buckets merged into at most <paramref name="groups"/> consecutive groups of nearly equal size.</summary>
+    static IEnumerable<LossBucket> Groups(IReadOnlyList<LossBucket> buckets, int groups)
     {
-        var points = new List<(double, double)>();
-        double average = 0;
-        int every = Math.Max(1, steps.Count / buckets);
-        for (int i = 0; i < steps.Count; i++)
+        int count = Math.Min(groups, buckets.Count);
+        for (int g = 0; g < count; g++)
         {
-            // Bias-corrected, so the first points are not dragged towards zero.
-            average = Smoothing * average + (1 - Smoothing) * steps[i].Loss;
-            double corrected = average / (1 - Math.Pow(Smoothing, i + 1));
-            if (i % every == every - 1 || i == steps.Count - 1) points.Add((steps[i].Step, corrected));
+            int start = (int)((long)g * buckets.Count / count), end = (int)((long)(g + 1) * buckets.Count / count);
+            var group = buckets[start];
+            for (int i = start + 1; i < end; i++) group = group.Then(buckets[i]);
+            yield return group;
         }
-        return points;
     }
 }

@@ -1,0 +1,50 @@
+using SpectralLab.Core.Models;
+using SpectralLab.Core.Runs;
+using SpectralLab.Core.Training;
+
+namespace SpectralLab.Core.Lab;
+
+/// <summary>
+/// <see cref="IRunQueries"/> over the run store. SQLite's driver has no truly asynchronous I/O, so each query runs on
+/// the thread pool rather than on a circuit's or a request's thread.
+/// </summary>
+public sealed class RunQueries(RunStore store, RunStateLimits limits) : IRunQueries
+{
+    public Task<IReadOnlyList<StoredRun>> RunsAsync() => Task.Run(store.List);
+
+    public Task<StoredRun?> RunAsync(long id) => Task.Run(() => store.Find(id));
+
+    public Task<LabHistory?> HistoryAsync(long id) => Task.Run(() =>
+    {
+        if (store.Find(id) is not { } run) return null;
+        var stored = StoredHistory.Load(store, run, limits);
+        var info = run.ToRunInfo(ModelCatalog.Find(run.Model)?.DisplayName ?? run.Model);
+        return (LabHistory?)new LabHistory(info, run.Status, run.Reason, run.Ended ?? run.Started, stored.Steps, stored.Epochs, stored.Snapshots);
+    });
+
+    public Task<IReadOnlyList<EpochRecord>> EpochsAsync(long id) => Task.Run(() => store.Epochs(id));
+
+    public Task<IReadOnlyList<RunEpochs>> CompareAsync(IReadOnlyCollection<long> ids) => Task.Run(() =>
+        (IReadOnlyList<RunEpochs>)store.List().Where(run => ids.Contains(run.Id)).OrderBy(run => run.Id)
+            .Select(run => new RunEpochs(run, store.Epochs(run.Id))).ToList());
+
+    public Task<IReadOnlyList<PublishedComparison>> PublishedAsync() => Task.Run(() =>
+    {
+        var runs = store.List();
+        return (IReadOnlyList<PublishedComparison>)PublishedResults.Curves.Select(curve => new PublishedComparison(curve, runs
+            .Where(r => r.Model == curve.Model && r.Status == TrainingState.Completed && r.FinalValidationLoss is not null)
+            .MinBy(r => r.FinalValidationLoss) is { } best ? new RunEpochs(best, store.Epochs(best.Id)) : null)).ToList();
+    });
+
+    public Task<SweepResults?> LatestSweepAsync() => Task.Run(() =>
+    {
+        var runs = store.List();
+        if (runs.Max(r => r.Sweep) is not { } sweep) return null;
+        return (SweepResults?)new SweepResults(sweep, runs.Where(r => r.Sweep == sweep).OrderBy(r => r.Id)
+            .Select(run => new RunEpochs(run, store.Epochs(run.Id))).ToList());
+    });
+
+    public Task<Snapshot?> SnapshotAsync(long id, int? step) => Task.Run(() => store.SnapshotAt(id, step));
+
+    public Task<IReadOnlyList<int>> SnapshotStepsAsync(long id) => Task.Run(() => store.SnapshotSteps(id));
+}
