@@ -26,6 +26,7 @@ public static class LabHost
         builder.Services.AddSingleton<TrainingService>();
         builder.Services.AddSingleton<ITrainingControl>(sp => sp.GetRequiredService<TrainingService>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TrainingService>());
+        builder.Services.AddHostedService<MemoryReport>();
 
         // A local, single-user lab: few circuits, small messages, disconnected tabs let go soon.
         builder.Services.AddRazorComponents()

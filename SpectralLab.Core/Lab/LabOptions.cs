@@ -31,6 +31,9 @@ public sealed class LabOptions
     /// <summary>Snapshots whose pictures a tab keeps encoded for the page.</summary>
     public int CachedPictureSets { get; set; } = RunStateLimits.Default.PictureSets;
 
+    /// <summary>Seconds between two memory lines in the log (managed heap after a full collection, resident memory); 0 for none.</summary>
+    public double MemoryReportSeconds { get; set; }
+
     public RunStateLimits Limits => new(KeptSnapshots, LossCurvePoints, CachedPictureSets);
 }
 
@@ -51,6 +54,8 @@ public sealed class LabOptionsValidator : IValidateOptions<LabOptions>
                  })
             if (value < least)
                 failures.Add($"{LabOptions.Section}:{key} must be at least {least} (got {value}).");
+        if (!double.IsFinite(options.MemoryReportSeconds) || options.MemoryReportSeconds < 0)
+            failures.Add($"{LabOptions.Section}:{nameof(LabOptions.MemoryReportSeconds)} must be 0 (no report) or a positive number of seconds (got {options.MemoryReportSeconds}).");
         if (string.IsNullOrWhiteSpace(options.StateDirectory))
             failures.Add($"{LabOptions.Section}:{nameof(LabOptions.StateDirectory)} must name a folder for the run database and checkpoints.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -1,4 +1,3 @@
-using SpectralLab.Core.Models;
 using SpectralLab.Core.Runs;
 using SpectralLab.Core.Training;
 
@@ -18,7 +17,7 @@ public sealed class RunQueries(RunStore store, RunStateLimits limits) : IRunQuer
     {
         if (store.Find(id) is not { } run) return null;
         var stored = StoredHistory.Load(store, run, limits);
-        var info = run.ToRunInfo(ModelCatalog.Find(run.Model)?.DisplayName ?? run.Model);
+        var info = run.ToRunInfo(LabModels.All.FirstOrDefault(m => m.Name == run.Model)?.DisplayName ?? run.Model);
         return (LabHistory?)new LabHistory(info, run.Status, run.Reason, run.Ended ?? run.Started, stored.Steps, stored.Epochs, stored.Snapshots);
     });
 

@@ -26,4 +26,8 @@ public sealed record LayerSnapshot(int Layer, int Height, int Width, float Scale
 /// What a run looked like after <see cref="Step"/>: fixed test images over their reconstructions, and every spectral
 /// filter. Made on the training thread; holds no tensor.
 /// </summary>
-public sealed record Snapshot(int Step, int Epoch, bool EpochEnd, DateTimeOffset Taken, byte[] ReconstructionPng, IReadOnlyList<LayerSnapshot> Layers);
+public sealed record Snapshot(int Step, int Epoch, bool EpochEnd, DateTimeOffset Taken, byte[] ReconstructionPng, IReadOnlyList<LayerSnapshot> Layers)
+{
+    /// <summary>How many test images the reconstruction grid shows, above their reconstructions.</summary>
+    public const int ShownImages = 10;
+}

@@ -13,7 +13,6 @@ namespace SpectralLab.Core.Training;
 /// </summary>
 public sealed class Snapshotter : IDisposable
 {
-    public const int ShownImages = 10;
     const int ImageScale = 2;
 
     /// <summary>
@@ -31,7 +30,7 @@ public sealed class Snapshotter : IDisposable
     {
         this.model = model;
         (height, width) = (test.Height, test.Width);
-        var shown = test.Take(ShownImages);
+        var shown = test.Take(Snapshot.ShownImages);
         images = tensor(shown.Pixels, [shown.Count, 1, height, width], uint8).to_type(float32).div_(255);
         originals = Enumerable.Range(0, shown.Count)
             .Select(i => shown.Pixels.AsSpan(i * shown.PixelsPerImage, shown.PixelsPerImage).ToArray().Select(p => p / 255f).ToArray())

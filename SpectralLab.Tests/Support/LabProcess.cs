@@ -84,10 +84,7 @@ public sealed class LabProcess : IAsyncDisposable
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         string framework = testOutput.Name, configuration = testOutput.Parent!.Name;
-        var root = testOutput;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "SpectralLab.sln"))) root = root.Parent;
-        if (root is null) throw new InvalidOperationException("Cannot find the repository root above " + AppContext.BaseDirectory);
-        return Path.Combine(root.FullName, "SpectralLab.Web", "bin", configuration, framework, "SpectralLab.Web.dll");
+        return Path.Combine(Repository.Root, "SpectralLab.Web", "bin", configuration, framework, "SpectralLab.Web.dll");
     }
 
     static int FreePort()
