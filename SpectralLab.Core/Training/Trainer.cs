@@ -53,10 +53,12 @@ public sealed class Trainer(Autoencoder model, Dataset data, TrainingOptions opt
             // Free blocks would otherwise stay mapped and RSS creep up run-long; freed before validation too, whose
             // larger batches cannot reuse the training steps' blocks and would add their own on top.
             GlibcMalloc.ReturnFreeMemory();
-            double validation = Evaluate(model, test);
+            double? validation = Evaluate(model, test, cancellation);
             GlibcMalloc.ReturnFreeMemory();
+            if (validation is null)
+                return new(TrainingOutcome.Stopped, $"Stopped by request during the validation after step {step}; epoch {epoch} will be trained again on resume.", step, epoch - 1);
             checkpoints?.Write(stream => Checkpoint.Save(stream, new CheckpointInfo(epoch, step), model, optimizer));
-            observer.OnEpoch(new EpochRecord(epoch, lossSum / stepsPerEpoch, validation, clock.Elapsed.TotalSeconds));
+            observer.OnEpoch(new EpochRecord(epoch, lossSum / stepsPerEpoch, validation.Value, clock.Elapsed.TotalSeconds));
         }
         return new(TrainingOutcome.Completed, $"Completed {options.Epochs} epochs.", step, options.Epochs);
     }
@@ -80,14 +82,22 @@ public sealed class Trainer(Autoencoder model, Dataset data, TrainingOptions opt
         return loss.item<float>();
     }
 
-    /// <summary>Mean binary cross-entropy per pixel over the whole set, computed without gradients.</summary>
-    public static double Evaluate(Autoencoder model, ImageTensors images)
+    /// <summary>
+    /// Mean binary cross-entropy per pixel over the whole set, computed without gradients; null when cancelled, which it
+    /// checks between batches so that a stop never waits for a whole validation.
+    /// </summary>
+    public static double? Evaluate(Autoencoder model, ImageTensors images, CancellationToken cancellation = default)
     {
         using var _ = no_grad();
         model.eval();
         double sum = 0;
         for (int start = 0; start < images.Count; start += EvaluationBatch)
         {
+            if (cancellation.IsCancellationRequested)
+            {
+                model.train();
+                return null;
+            }
             using var scope = NewDisposeScope();
             var batch = images.Slice(start, Math.Min(EvaluationBatch, images.Count - start));
             sum += nn.functional.binary_cross_entropy_with_logits(model.Logits(batch), batch, reduction: nn.Reduction.Sum).item<float>();

@@ -39,7 +39,7 @@ public sealed class TrainerTests
         var data = TestData.SmallMnist(train: 384, test: 200);
         var options = new TrainingOptions { Model = name, Epochs = 2, BatchSize = 32 };
         using var test = new ImageTensors(data.Test, data.Test.Count);
-        double untrained = Trainer.Evaluate(model, test);
+        double untrained = Trainer.Evaluate(model, test)!.Value;
         var recorder = new Recorder();
 
         var result = new Trainer(model, data, options).Run(recorder, CancellationToken.None);
@@ -67,6 +67,34 @@ public sealed class TrainerTests
         Assert.Equal(3, result.Steps);
         Assert.Equal(3, recorder.Steps.Count);
         Assert.Empty(recorder.Epochs);
+    }
+
+    [Fact]
+    public void Run_CancelledAtTheLastStepOfAnEpoch_StopsInValidationWithoutRecordingTheEpoch()
+    {
+        using var model = ModelCatalog.Find("spatial")!.Create();
+        using var cancellation = new CancellationTokenSource();
+        var recorder = new Recorder(step => { if (step.StepInEpoch == step.StepsPerEpoch) cancellation.Cancel(); });
+        var options = new TrainingOptions { Model = "spatial", Epochs = 5, BatchSize = 16 };
+
+        var result = new Trainer(model, TestData.SmallMnist(64, 500), options).Run(recorder, cancellation.Token);
+
+        Assert.Equal(TrainingOutcome.Stopped, result.Outcome);
+        Assert.Contains("validation", result.Reason);
+        Assert.Equal((4, 0), (result.Steps, result.Epochs));
+        Assert.Empty(recorder.Epochs); // an epoch whose validation was cut short is not reported
+    }
+
+    [Fact]
+    public void Evaluate_AlreadyCancelled_AnswersNullAndLeavesTheModelTraining()
+    {
+        using var model = ModelCatalog.Find("spatial")!.Create();
+        using var test = new ImageTensors(TestData.SmallMnist(16, 300).Test, 300);
+
+        var loss = Trainer.Evaluate(model, test, new CancellationToken(canceled: true));
+
+        Assert.Null(loss);
+        Assert.True(model.training);
     }
 
     /// <summary>Reconstructs with a spatial autoencoder until its <c>n</c>-th call, then answers NaN.</summary>
