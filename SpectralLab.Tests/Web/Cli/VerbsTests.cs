@@ -35,6 +35,7 @@ public sealed class VerbsTests
     [InlineData("--model spatial --epochs 1 --lr -1", "--lr")]
     [InlineData("--model spatial --epochs 1 --lr NaN", "positive finite")]
     [InlineData("--model spatial --epochs 1 --threads 0", "--threads")]
+    [InlineData("--model spatial --epochs 1 --threads two", "two")]
     [InlineData("--model spatial --epochs many", "many")]
     [InlineData("--epochs 1", "--model")]
     [InlineData("--model spatial --epochs 1 --data /no/such/folder", "does not exist")]
