@@ -13,7 +13,7 @@ sealed class ProgressLine(CliConsole console, int epochs)
     {
         if (!console.ShowsProgress || Environment.TickCount64 - lastShown < 500) return;
         lastShown = Environment.TickCount64;
-        var line = $"  {(model is null ? "" : model + ": ")}epoch {step.Epoch}/{epochs}  step {step.StepInEpoch}/{step.StepsPerEpoch}  loss {step.Loss:F4}  {step.Milliseconds:F0} ms/step";
+        string line = $"  {(model is null ? "" : model + ": ")}epoch {step.Epoch}/{epochs}  step {step.StepInEpoch}/{step.StepsPerEpoch}  loss {step.Loss:F4}  {step.Milliseconds:F0} ms/step";
         width = Math.Max(width, line.Length);
         console.Error.Write("\r" + line.PadRight(width));
     }
