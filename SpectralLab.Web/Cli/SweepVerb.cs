@@ -15,7 +15,7 @@ static class SweepVerb
         var training = new TrainingOptionSet(epochs);
         var json = new Option<bool>("--json") { Description = "One JSON object per model instead of a table." };
         var command = new Command("sweep", "Train several models the same way and compare them in one table.") { models };
-        foreach (var option in training.All) command.Options.Add(option);
+        training.AddTo(command);
         command.Options.Add(json);
         command.SetAction((result, cancellation) => Task.FromResult(Run(console, training, result, result.GetValue(models), result.GetValue(json), cancellation)));
         return command;

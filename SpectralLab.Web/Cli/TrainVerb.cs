@@ -16,7 +16,7 @@ static class TrainVerb
         var training = new TrainingOptionSet(epochs, model);
         var json = new Option<bool>("--json") { Description = "JSON lines instead of text." };
         var command = new Command("train", "Train one model in the foreground.");
-        foreach (var option in training.All) command.Options.Add(option);
+        training.AddTo(command);
         command.Options.Add(json);
         command.SetAction((result, cancellation) =>
         {

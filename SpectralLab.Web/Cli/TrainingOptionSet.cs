@@ -48,8 +48,12 @@ sealed class TrainingOptionSet
         Description = $"Folder with the four IDX files (default: ${DatasetLoader.DirectoryVariable}, else the packaged MNIST).",
     };
 
-    /// <summary>Every option of the set, in the order help lists them.</summary>
-    public IEnumerable<Option> All => [.. model is null ? [] : new Option[] { model }, epochs, Batch, LearningRate, Seed, Limit, Threads, Data];
+    /// <summary>Adds every option of the set to a verb, in the order its help lists them.</summary>
+    public void AddTo(Command command)
+    {
+        if (model is not null) command.Options.Add(model);
+        foreach (var option in new Option[] { epochs, Batch, LearningRate, Seed, Limit, Threads, Data }) command.Options.Add(option);
+    }
 
     /// <summary>Images per step, defaulting to the trainer's batch size.</summary>
     public static Option<int> BatchOption() => new("--batch") { Description = "Images per step.", DefaultValueFactory = _ => Defaults.BatchSize };
