@@ -1,7 +1,7 @@
 using SpectralLab.Web;
 using SpectralLab.Web.Cli;
 
-if (Verbs.IsVerb(args)) return Verbs.Run(args, CliConsole.Standard);
+if (!Verbs.ServesLab(args)) return Verbs.Run(args, CliConsole.Standard);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSpectralLab();

@@ -6,12 +6,9 @@ namespace SpectralLab.Core.Models;
 
 /// <summary>
 /// A 'same' convolution to one output channel (the decoder's last layer, 32→1), computed as a depthwise convolution
-/// (each input channel through its own kernel) followed by a sum over channels. Two faults of libtorch 2.10's oneDNN
-/// kernels on this AVX-512 CPU shape it: a plain convolution whose output channel count is not a multiple of 16
-/// computes a wrong input gradient (often NaN), and a grouped one with more than one output per group computes wrong
-/// values on a channels-last input; the depthwise form (32 outputs, one per group) meets neither. It also does only
-/// the arithmetic the layer needs, where the earlier workaround, padding the weights to 16 filters, did 16 times as
-/// much: this layer's forward and backward took 14.7 ms padded and 6.7 ms depthwise (batch 128, 28×28).
+/// (each input channel through its own kernel) followed by a sum over channels, because on AVX-512 libtorch 2.10's
+/// oneDNN computes a wrong input gradient for a convolution whose output channel count is not a multiple of 16, and
+/// wrong values for a grouped one with more than one output per group on a channels-last input; this form meets neither.
 /// </summary>
 public sealed class SingleChannelConv2d : nn.Module<Tensor, Tensor>
 {

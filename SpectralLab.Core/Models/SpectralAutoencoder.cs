@@ -14,10 +14,7 @@ namespace SpectralLab.Core.Models;
 /// </summary>
 public sealed class SpectralAutoencoder : Autoencoder
 {
-    // The published N(0, 0.05) makes each Gaussian a near-flat filter of gain ≈ 0.05: four such layers with no spatial
-    // decoder to make up for it leave logits near 1e-3, and at Adam's 1e-3 the MNIST validation loss had only gone from
-    // 0.693 to 0.484 after 96 steps of 64 images, against 0.698 → 0.198 with these (which draw all six Gaussian numbers):
-    // a single-input layer of gain ≈ 0.5 and layers summing 32 inputs of gain ≈ 0.1·√32 ≈ 0.6 keep the signal near unit scale.
+    // Gains near 1 (0.5 for one input; 0.1·√32 ≈ 0.6 over 32): the published N(0, 0.05) stalls (docs/performance.md).
     const double FirstLayerStd = 0.5, MixingLayerStd = 0.1;
 
     readonly SpectralConv2d encode1;

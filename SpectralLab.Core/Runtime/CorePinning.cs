@@ -3,10 +3,8 @@ using System.Runtime.InteropServices;
 namespace SpectralLab.Core.Runtime;
 
 /// <summary>
-/// Keeps the calling thread on the core it runs on (Linux only). With one torch thread the trainer does all its work
-/// on its own thread; left free, the scheduler moves it whenever the web server or a browser wakes up, and each move
-/// costs it its caches. Measured on two cores, alternating 20-second windows of one run: with three dashboard tabs
-/// open, steps took 4% and 15% longer than with none (two runs); with the thread kept on one core, 1% to 3%.
+/// Keeps the calling thread on the core it runs on (Linux only), so the scheduler cannot move a lone torch thread off
+/// its caches whenever the web server or a browser wakes up (docs/performance.md).
 /// </summary>
 public static partial class CorePinning
 {

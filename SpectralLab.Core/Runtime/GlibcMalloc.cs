@@ -3,12 +3,8 @@ using System.Runtime.InteropServices;
 namespace SpectralLab.Core.Runtime;
 
 /// <summary>
-/// libtorch allocates every activation with malloc. glibc serves blocks above its mmap threshold (at most 32 MB by
-/// default) with fresh mmaps and returns them on free, so each batch pays for zeroing new pages: measured here, an
-/// evaluation epoch spent 7 s of 9 s in the kernel. Raising the thresholds keeps those blocks in the heap for reuse.
-/// The price is that freed blocks stay mapped: a 10-epoch run once grew from 1.0 to 1.4 GB. <see cref="ReturnFreeMemory"/>
-/// gives the free pages of every heap back around each validation (with it, and the lighter decoder of the same change,
-/// 343 MB after epoch 2 and 342 MB after epoch 10). Both are no-ops where glibc is not the C library.
+/// Keeps libtorch's large activation blocks in glibc's heap for reuse instead of a fresh mmap per batch, and gives the
+/// free pages back on request (docs/performance.md); no-ops where glibc is not the C library.
 /// </summary>
 static partial class GlibcMalloc
 {

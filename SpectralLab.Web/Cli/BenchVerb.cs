@@ -11,10 +11,10 @@ static class BenchVerb
     public static Command Create(CliConsole console)
     {
         var model = new Option<string?>("--model") { Description = $"Only this model ({ModelCatalog.Names}); all when omitted." };
-        var threads = new Option<int>("--threads") { Description = "Torch threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var threads = TrainingOptionSet.ThreadsOption();
         var steps = new Option<int>("--steps") { Description = "Timed training steps per model, after warm-up.", DefaultValueFactory = _ => 30 };
         var warmup = new Option<int>("--warmup") { Description = "Untimed steps first, so caches and allocators settle.", DefaultValueFactory = _ => 5 };
-        var batch = new Option<int>("--batch") { Description = "Images per step.", DefaultValueFactory = _ => 128 };
+        var batch = TrainingOptionSet.BatchOption();
         var json = new Option<bool>("--json") { Description = "One JSON object per model." };
         var command = new Command("bench", "Time training steps and evaluation of each model on this machine.") { model, threads, steps, warmup, batch, json };
         command.SetAction(result => Run(console, result.GetValue(model), result.GetValue(threads), result.GetValue(steps),
@@ -24,7 +24,6 @@ static class BenchVerb
 
     static int Run(CliConsole console, string? name, int threads, int steps, int warmup, int batch, bool json)
     {
-        if (threads < 1) return console.Fail($"--threads must be at least 1 (got {threads}).");
         if (steps < 1) return console.Fail($"--steps must be at least 1 (got {steps}).");
         if (warmup < 0) return console.Fail($"--warmup must be 0 or more (got {warmup}).");
         if (batch < 1) return console.Fail($"--batch must be at least 1 (got {batch}).");

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using SpectralLab.Core.Data;
 using SpectralLab.Core.Models;
-using SpectralLab.Core.Runtime;
 using SpectralLab.Core.Training;
 
 namespace SpectralLab.Web.Cli;
@@ -14,37 +13,23 @@ static class TrainVerb
     {
         var model = new Option<string>("--model") { Description = $"The model to train: {ModelCatalog.Names}.", Required = true };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training set.", Required = true };
-        var batch = new Option<int>("--batch") { Description = "Images per step.", DefaultValueFactory = _ => 128 };
-        var lr = new Option<double>("--lr") { Description = "Adam's learning rate.", DefaultValueFactory = _ => 0.001 };
-        var seed = new Option<int>("--seed") { Description = "Seeds initialisation and shuffling.", DefaultValueFactory = _ => 1 };
-        var limit = new Option<int?>("--limit") { Description = "Train on only the first N training images." };
-        var threads = new Option<int>("--threads") { Description = "Torch threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var data = new Option<string?>("--data") { Description = $"Folder with the four IDX files (default: ${DatasetLoader.DirectoryVariable}, else the packaged MNIST)." };
+        var training = new TrainingOptionSet(epochs, model);
         var json = new Option<bool>("--json") { Description = "JSON lines instead of text." };
-        var command = new Command("train", "Train one model in the foreground.") { model, epochs, batch, lr, seed, limit, threads, data, json };
-        command.SetAction((result, cancellation) => Task.FromResult(Run(console, new TrainingOptions
+        var command = new Command("train", "Train one model in the foreground.");
+        training.AddTo(command);
+        command.Options.Add(json);
+        command.SetAction((result, cancellation) =>
         {
-            Model = result.GetValue(model)!,
-            Epochs = result.GetValue(epochs),
-            BatchSize = result.GetValue(batch),
-            LearningRate = result.GetValue(lr),
-            Seed = result.GetValue(seed),
-            TrainLimit = result.GetValue(limit),
-        }, result.GetValue(threads), result.GetValue(data), result.GetValue(json), cancellation)));
+            var options = training.Read(result);
+            return Task.FromResult(TrainingStart.Run(console, training, result, options,
+                data => Run(console, options, data, result.GetValue(training.Threads), result.GetValue(json), cancellation)));
+        });
         return command;
     }
 
-    static int Run(CliConsole console, TrainingOptions options, int threads, string? dataDirectory, bool json, CancellationToken cancellation)
+    // The whole run happens on this thread: no await between here and the end of training.
+    static int Run(CliConsole console, TrainingOptions options, Dataset data, int threads, bool json, CancellationToken cancellation)
     {
-        if (threads < 1) return console.Fail($"--threads must be at least 1 (got {threads}).");
-        Dataset data;
-        try { data = DatasetLoader.Load(dataDirectory); }
-        catch (Exception e) when (e is DataNotFoundException or DataFileException) { return console.Fail(e.Message, ExitCodes.Failure); }
-        foreach (var (field, message) in options.Validate(data.Train.Count))
-            return console.Fail($"{TrainingOptionNames.Of(field)}: {message}");
-
-        // The whole run happens on this thread: no await between here and the end of training.
-        TorchThreads.Configure(threads);
         TorchSharp.torch.manual_seed(options.Seed);
         using var model = ModelCatalog.Find(options.Model)!.Create();
         var report = new Report(console, json, options.Epochs);
@@ -59,22 +44,20 @@ static class TrainVerb
     /// <summary>Writes epochs as they end, progress while they run, and a closing summary.</summary>
     sealed class Report(CliConsole console, bool json, int epochs) : ITrainingObserver
     {
+        readonly ProgressLine progress = new(console, epochs);
         double? firstStepLoss;
         EpochRecord? last;
-        long lastProgress;
 
         public void OnStep(StepRecord step)
         {
             firstStepLoss ??= step.Loss;
-            if (!console.ShowsProgress || Environment.TickCount64 - lastProgress < 500) return;
-            lastProgress = Environment.TickCount64;
-            console.Error.Write($"\r  epoch {step.Epoch}/{epochs}  step {step.StepInEpoch}/{step.StepsPerEpoch}  loss {step.Loss:F4}  {step.Milliseconds:F0} ms/step   ");
+            progress.Show(step);
         }
 
         public void OnEpoch(EpochRecord epoch)
         {
             last = epoch;
-            if (console.ShowsProgress) console.Error.Write("\r" + new string(' ', 72) + "\r");
+            progress.Clear();
             if (json)
                 console.WriteJson(new { type = "epoch", epoch = epoch.Epoch, trainLoss = epoch.TrainLoss, valLoss = epoch.ValidationLoss, seconds = epoch.Seconds, rssMegabytes = RssMegabytes });
             else

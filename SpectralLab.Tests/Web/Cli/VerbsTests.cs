@@ -14,6 +14,57 @@ public sealed class VerbsTests
         return (code, output.ToString(), error.ToString());
     }
 
+    [Theory]
+    [InlineData("help")]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("-?")]
+    public void Help_AnySpelling_ListsEveryVerbAndExitsZero(string word)
+    {
+        var (code, output, error) = Run(word);
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Empty(error);
+        var lines = output.Split('\n');
+        Assert.All(new[] { "models", "train", "bench", "sweep" }, verb => Assert.Contains(lines, line => line.TrimStart().StartsWith(verb + " ")));
+        Assert.Contains("no verb it serves the lab", output);
+    }
+
+    [Fact]
+    public void Help_WithAVerb_ListsThatVerbsOptions()
+    {
+        var (code, output, _) = Run("help", "train");
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("--epochs", output);
+    }
+
+    [Fact]
+    public void UnknownVerb_Misspelt_OneLineNamingTheVerbsAndExitTwo()
+    {
+        var (code, output, error) = Run("trian", "--model", "spatial");
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Empty(output);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: unknown verb 'trian'; ", line);
+        Assert.Contains("models, train, bench, sweep", line);
+    }
+
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("--urls http://127.0.0.1:5000", true)]
+    [InlineData("--SpectralLab:StateDirectory=/x", true)]
+    [InlineData("--urls http://127.0.0.1:5000 --help", false)]
+    [InlineData("help", false)]
+    [InlineData("-h", false)]
+    [InlineData("trian", false)]
+    [InlineData("models --json", false)]
+    public void ServesLab_Arguments_OnlyNoneOrHostOptions(string arguments, bool serves)
+    {
+        Assert.Equal(serves, Verbs.ServesLab(arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
     [Fact]
     public void Models_Json_ListsThePublishedParameterCounts()
     {
@@ -35,6 +86,7 @@ public sealed class VerbsTests
     [InlineData("--model spatial --epochs 1 --lr -1", "--lr")]
     [InlineData("--model spatial --epochs 1 --lr NaN", "positive finite")]
     [InlineData("--model spatial --epochs 1 --threads 0", "--threads")]
+    [InlineData("--model spatial --epochs 1 --threads two", "two")]
     [InlineData("--model spatial --epochs many", "many")]
     [InlineData("--epochs 1", "--model")]
     [InlineData("--model spatial --epochs 1 --data /no/such/folder", "does not exist")]

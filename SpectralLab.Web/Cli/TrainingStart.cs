@@ -1,0 +1,22 @@
+using System.CommandLine;
+using SpectralLab.Core.Data;
+using SpectralLab.Core.Runtime;
+using SpectralLab.Core.Training;
+
+namespace SpectralLab.Web.Cli;
+
+/// <summary>What every training verb does before it trains: load the data, check the options against it, set torch's threads.</summary>
+static class TrainingStart
+{
+    /// <summary>Calls <paramref name="train"/> with the loaded data, or writes the one line saying what is wrong and returns its exit code.</summary>
+    public static int Run(CliConsole console, TrainingOptionSet set, ParseResult result, TrainingOptions options, Func<Dataset, int> train)
+    {
+        Dataset data;
+        try { data = DatasetLoader.Load(result.GetValue(set.Data)); }
+        catch (Exception e) when (e is DataNotFoundException or DataFileException) { return console.Fail(e.Message, ExitCodes.Failure); }
+        foreach (var (field, message) in options.Validate(data.Train.Count))
+            return console.Fail($"{set.FlagOf(field)}: {message}");
+        TorchThreads.Configure(result.GetValue(set.Threads));
+        return train(data);
+    }
+}
