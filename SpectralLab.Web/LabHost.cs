@@ -5,6 +5,7 @@ using SpectralLab.Core.Runs;
 using SpectralLab.Core.Lab;
 using SpectralLab.Web.Api;
 using SpectralLab.Web.Components;
+using SpectralLab.Web.Http;
 
 namespace SpectralLab.Web;
 
@@ -38,6 +39,9 @@ public static class LabHost
             })
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 64 * 1024);
         builder.Services.AddMudServices();
+        builder.Services.AddApiProblems();
+        builder.Services.AddSingleton(AccessPolicy.From(builder.Configuration["urls"],
+            builder.Configuration.GetValue<bool?>($"{LabOptions.Section}:RequireAccessToken"), builder.Configuration[$"{LabOptions.Section}:AccessToken"]));
         // Statuses and outcomes read as words in the API, not as enum numbers.
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return builder;
@@ -45,7 +49,15 @@ public static class LabHost
 
     public static WebApplication UseSpectralLab(this WebApplication app)
     {
+        var access = app.Services.GetRequiredService<AccessPolicy>();
+        app.UseSecurityHeaders();
+        app.UseHeadAsGet();
+        app.UseSameOriginCircuits();
+        app.UseAccessToken(access);
+        if (access.Required) app.Lifetime.ApplicationStarted.Register(() => PrintTokenAddresses(app, access));
+        app.UseApiProblems();
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseRouting(); // after the rules above, so that a HEAD request is routed as the GET it now is
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
@@ -53,6 +65,13 @@ public static class LabHost
         app.MapRunApi();
         app.MapApiFallback();
         return app;
+    }
+
+    /// <summary>The addresses to open, token included: whoever started the lab can copy one into a browser.</summary>
+    static void PrintTokenAddresses(WebApplication app, AccessPolicy access)
+    {
+        Console.WriteLine("The lab asks for an access token on every request (it listens beyond this machine, or SpectralLab:RequireAccessToken is set). Open:");
+        foreach (var url in app.Urls) Console.WriteLine($"    {url.TrimEnd('/')}/?token={access.Token}");
     }
 
     /// <summary>

@@ -11,7 +11,8 @@ public static class ApiProblem
     public static IEndpointRouteBuilder MapApiFallback(this IEndpointRouteBuilder app)
     {
         app.MapFallback("/api/{**path}", (HttpContext context) =>
-            NotFound($"No API route matches {context.Request.Path}; run ids are whole numbers, and GET /api/runs lists the runs."));
+            NotFound($"No API route matches {context.Request.Path}; run ids are whole numbers, and GET /api/runs lists the runs."))
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get])); // another method on a known route is a 405, not a 404
         return app;
     }
 }
