@@ -21,6 +21,7 @@ public static class LabHost
         builder.Services.AddSingleton(sp => new LabDataset(sp.GetRequiredService<IOptions<LabOptions>>().Value.DataDirectory));
         builder.Services.AddSingleton(sp => new RunStore(Path.Combine(sp.GetRequiredService<IOptions<LabOptions>>().Value.StateDirectory, "spectrallab.db")));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<LabOptions>>().Value.Limits);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<LabOptions>>().Value.MemoryBudget);
         builder.Services.AddSingleton(sp => new LiveHub(sp.GetRequiredService<RunStateLimits>()));
         builder.Services.AddSingleton<ILiveFeed>(sp => sp.GetRequiredService<LiveHub>());
         builder.Services.AddSingleton<IRunQueries>(sp => new RunQueries(sp.GetRequiredService<RunStore>(), sp.GetRequiredService<RunStateLimits>()));

@@ -34,6 +34,11 @@ public sealed class LabOptions
     /// <summary>Seconds between two memory lines in the log (managed heap after a full collection, resident memory); 0 for none.</summary>
     public double MemoryReportSeconds { get; set; }
 
+    /// <summary>Megabytes training may use; unset for 60% of the machine's memory (or of the process's cgroup limit).</summary>
+    public double? MemoryBudgetMegabytes { get; set; }
+
+    public MemoryBudget MemoryBudget => MemoryBudget.For(MemoryBudgetMegabytes);
+
     public RunStateLimits Limits => new(KeptSnapshots, LossCurvePoints, CachedPictureSets);
 }
 
@@ -56,6 +61,8 @@ public sealed class LabOptionsValidator : IValidateOptions<LabOptions>
                 failures.Add($"{LabOptions.Section}:{key} must be at least {least} (got {value}).");
         if (!double.IsFinite(options.MemoryReportSeconds) || options.MemoryReportSeconds < 0)
             failures.Add($"{LabOptions.Section}:{nameof(LabOptions.MemoryReportSeconds)} must be 0 (no report) or a positive number of seconds (got {options.MemoryReportSeconds}).");
+        if (options.MemoryBudgetMegabytes is { } budget && (!double.IsFinite(budget) || budget < 256))
+            failures.Add($"{LabOptions.Section}:{nameof(LabOptions.MemoryBudgetMegabytes)} must be at least 256 megabytes, or unset for 60% of the machine's memory (got {budget}).");
         if (string.IsNullOrWhiteSpace(options.StateDirectory))
             failures.Add($"{LabOptions.Section}:{nameof(LabOptions.StateDirectory)} must name a folder for the run database and checkpoints.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

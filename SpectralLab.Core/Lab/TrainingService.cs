@@ -94,7 +94,7 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
         if (dataset.Data is not { } data)
             return CommandResult.Refused(dataset.Problem!);
         foreach (var trainingOptions in queue)
-            foreach (var (_, message) in trainingOptions.Validate(data.Train.Count))
+            foreach (var (_, message) in trainingOptions.Validate(data.Train.Count, options.Value.MemoryBudget))
                 return CommandResult.Refused(sweep ? $"{trainingOptions.Model}: {message}" : message);
 
         long? sweepId = sweep ? store.NextSweep() : null;
@@ -192,9 +192,10 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
             using var snapshotter = new Snapshotter(model, data.Test);
             observer = new LiveObserver(hub, snapshotter, TimeSpan.FromSeconds(options.Value.SnapshotSeconds), store, info.Number);
             if (!resume) observer.TakeInitial();
-            var result = new Trainer(model, data, info.Options, Checkpoints(info.Number)).Run(observer, token, resume);
+            using var guard = new MemoryGuard(observer, options.Value.MemoryBudget, token);
+            var result = new Trainer(model, data, info.Options, Checkpoints(info.Number)).Run(guard, guard.Token, resume);
             observer.Flush();
-            (ending, reason) = (result.Outcome switch
+            (ending, reason) = guard.Reason is { } overBudget ? (TrainingState.Failed, overBudget) : (result.Outcome switch
             {
                 TrainingOutcome.Completed => TrainingState.Completed,
                 TrainingOutcome.Stopped => TrainingState.Stopped,

@@ -26,17 +26,20 @@ public sealed record TrainingOptions
     /// <summary>Evaluate on only the first N test images; null for all of them.</summary>
     public int? ValidationLimit { get; init; }
 
+    /// <summary>More epochs than anyone waits for on this kind of machine; a typo, not a plan.</summary>
+    public const int MostEpochs = 1_000;
+
     /// <summary>
-    /// Validates against the dataset's size. Returns one message per bad field, keyed by the field's name, each a
-    /// sentence saying what is wrong and what is allowed.
+    /// Validates against the dataset's size and, when given, the memory budget. Returns one message per bad field, keyed
+    /// by the field's name, each a sentence saying what is wrong and what is allowed.
     /// </summary>
-    public IReadOnlyDictionary<string, string> Validate(int trainingImages)
+    public IReadOnlyDictionary<string, string> Validate(int trainingImages, MemoryBudget? budget = null)
     {
         var errors = new Dictionary<string, string>();
         if (ModelCatalog.Find(Model) is null)
             errors[nameof(Model)] = $"Unknown model '{Model}'; choose one of {ModelCatalog.Names}.";
-        if (Epochs < 1)
-            errors[nameof(Epochs)] = $"Epochs must be at least 1 (got {Epochs}).";
+        if (Epochs is < 1 or > MostEpochs)
+            errors[nameof(Epochs)] = $"Epochs must be from 1 to {MostEpochs:N0} (got {Epochs:N0}).";
         int available = Math.Min(TrainLimit ?? trainingImages, trainingImages);
         if (TrainLimit is < 1)
             errors[nameof(TrainLimit)] = $"The training-set size must be at least 1 (got {TrainLimit}).";
@@ -46,6 +49,8 @@ public sealed record TrainingOptions
             errors[nameof(BatchSize)] = $"The batch size must be at least 1 (got {BatchSize}).";
         else if (BatchSize > available)
             errors[nameof(BatchSize)] = $"The batch size {BatchSize:N0} is larger than the {available:N0} training images.";
+        else if (budget?.Refusal(Model, BatchSize) is { } refusal)
+            errors[nameof(BatchSize)] = refusal;
         if (!double.IsFinite(LearningRate) || LearningRate <= 0)
             errors[nameof(LearningRate)] = $"The learning rate must be a positive finite number (got {LearningRate}).";
         if (ValidationLimit is < 1)

@@ -16,10 +16,24 @@ static class BenchVerb
         var warmup = new Option<int>("--warmup") { Description = "Untimed steps first, so caches and allocators settle.", DefaultValueFactory = _ => 5 };
         var batch = TrainingOptionSet.BatchOption();
         var json = new Option<bool>("--json") { Description = "One JSON object per model." };
-        var command = new Command("bench", "Time training steps and evaluation of each model on this machine.") { model, threads, steps, warmup, batch, json };
-        command.SetAction(result => Run(console, result.GetValue(model), result.GetValue(threads), result.GetValue(steps),
-            result.GetValue(warmup), result.GetValue(batch), result.GetValue(json)));
+        var memory = new Option<bool>("--memory") { Description = "Measure each model's training memory per image instead of its speed." };
+        var command = new Command("bench", "Time training steps and evaluation of each model on this machine.") { model, threads, steps, warmup, batch, json, memory };
+        command.SetAction(result => result.GetValue(memory)
+            ? Memory(console, result.GetValue(model), result.GetValue(threads))
+            : Run(console, result.GetValue(model), result.GetValue(threads), result.GetValue(steps), result.GetValue(warmup), result.GetValue(batch), result.GetValue(json)));
         return command;
+    }
+
+    /// <summary>The models named by --model (all when omitted), or null when the name is unknown.</summary>
+    static IReadOnlyList<ModelDescriptor>? Models(string? name) => name is null ? ModelCatalog.All : ModelCatalog.Find(name) is { } one ? [one] : null;
+
+    static int Memory(CliConsole console, string? name, int threads)
+    {
+        if (Models(name) is not { } models) return console.Fail($"--model: Unknown model '{name}'; choose one of {ModelCatalog.Names}.");
+        TorchThreads.Configure(threads);
+        foreach (var descriptor in models)
+            console.Out.WriteLine($"{descriptor.Name,-30} {BatchMemoryProbe.BytesPerImage(descriptor) / 1024,8:F0} KB per image");
+        return ExitCodes.Success;
     }
 
     static int Run(CliConsole console, string? name, int threads, int steps, int warmup, int batch, bool json)
@@ -27,8 +41,7 @@ static class BenchVerb
         if (steps < 1) return console.Fail($"--steps must be at least 1 (got {steps}).");
         if (warmup < 0) return console.Fail($"--warmup must be 0 or more (got {warmup}).");
         if (batch < 1) return console.Fail($"--batch must be at least 1 (got {batch}).");
-        var models = name is null ? ModelCatalog.All : ModelCatalog.Find(name) is { } one ? [one] : null;
-        if (models is null) return console.Fail($"--model: Unknown model '{name}'; choose one of {ModelCatalog.Names}.");
+        if (Models(name) is not { } models) return console.Fail($"--model: Unknown model '{name}'; choose one of {ModelCatalog.Names}.");
 
         TorchThreads.Configure(threads);
         if (!json)

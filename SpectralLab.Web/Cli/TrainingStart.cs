@@ -14,7 +14,7 @@ static class TrainingStart
         Dataset data;
         try { data = DatasetLoader.Load(result.GetValue(set.Data)); }
         catch (Exception e) when (e is DataNotFoundException or DataFileException) { return console.Fail(e.Message, ExitCodes.Failure); }
-        foreach (var (field, message) in options.Validate(data.Train.Count))
+        foreach (var (field, message) in options.Validate(data.Train.Count, MemoryBudget.For(configuredMegabytes: null)))
             return console.Fail($"{set.FlagOf(field)}: {message}");
         TorchThreads.Configure(result.GetValue(set.Threads));
         return train(data);

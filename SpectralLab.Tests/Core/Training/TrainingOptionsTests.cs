@@ -9,7 +9,7 @@ public sealed class TrainingOptionsTests
 
     [Theory]
     [InlineData(nameof(TrainingOptions.Model), "Unknown model")]
-    [InlineData(nameof(TrainingOptions.Epochs), "at least 1")]
+    [InlineData(nameof(TrainingOptions.Epochs), "from 1 to 1,000")]
     [InlineData(nameof(TrainingOptions.BatchSize), "larger than")]
     [InlineData(nameof(TrainingOptions.LearningRate), "positive finite")]
     [InlineData(nameof(TrainingOptions.TrainLimit), "more than")]

@@ -9,7 +9,6 @@ namespace SpectralLab.Tests.Web.Components;
 
 public sealed class ExperimentFormTests : LabComponentTest
 {
-
     readonly FakeTrainingControl control = new();
     static readonly Dataset Data = new("MNIST", "/data", Images(600), Images(100));
 
@@ -63,5 +62,47 @@ public sealed class ExperimentFormTests : LabComponentTest
 
         Assert.True(form.Find("[data-testid=start]").HasAttribute("disabled"));
         Assert.False(form.Find("[data-testid=stop]").HasAttribute("disabled"));
+    }
+
+    [Theory]
+    [InlineData("epochs", "-5", "Epochs must be from 1 to 1,000 (got -5)")]
+    [InlineData("epochs", "0", "Epochs must be from 1 to 1,000 (got 0)")]
+    [InlineData("epochs", "abc", "Epochs must be a whole number (got 'abc')")]
+    [InlineData("epochs", "1.5", "Epochs must be a whole number (got '1.5')")]
+    [InlineData("epochs", "99999999999", "Epochs 99999999999 is far too large")]
+    [InlineData("epochs", "", "Epochs is needed")]
+    [InlineData("batch-size", "0", "The batch size must be at least 1 (got 0)")]
+    [InlineData("batch-size", "-1", "The batch size must be at least 1 (got -1)")]
+    [InlineData("batch-size", "100000", "larger than the 600 training images")]
+    [InlineData("train-size", "99999999", "The training-set size 99,999,999 is more than the 600 images available")]
+    [InlineData("learning-rate", "0", "The learning rate must be a positive finite number (got 0)")]
+    [InlineData("learning-rate", "NaN", "The learning rate must be a finite number such as 0.001 (got 'NaN')")]
+    [InlineData("learning-rate", "Infinity", "The learning rate must be a finite number such as 0.001 (got 'Infinity')")]
+    [InlineData("seed", "x", "The seed must be a whole number (got 'x')")]
+    public void BadValue_ShowsItsMessageAtTheFieldAndStartsNothing(string field, string typed, string message)
+    {
+        var form = RenderForm();
+
+        form.Find($"[data-testid={field}]").Input(typed);
+        form.Find("[data-testid=start]").Click();
+
+        Assert.Contains(message, form.Find($"[data-testid={field}]").ParentElement!.ParentElement!.ParentElement!.TextContent);
+        Assert.True(form.Find("[data-testid=start]").HasAttribute("disabled"));
+        Assert.Contains(message, form.Find("[data-testid=start-blocked]").TextContent);
+        Assert.Empty(control.Started);
+    }
+
+    [Fact]
+    public void BatchOverTheMemoryBudget_IsRefusedWithTheLimitInTheMessage()
+    {
+        Services.AddSingleton(new SpectralLab.Core.Training.MemoryBudget(1L << 30, "a small test budget"));
+        var form = RenderForm();
+
+        form.Find("[data-testid=batch-size]").Input("500");
+
+        string shown = form.Find("[data-testid=start-blocked]").TextContent;
+        Assert.Contains("memory budget of 1.0 GB (a small test budget)", shown);
+        Assert.Contains("at most 303", shown);
+        Assert.True(form.Find("[data-testid=start]").HasAttribute("disabled"));
     }
 }
