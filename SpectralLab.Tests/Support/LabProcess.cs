@@ -70,7 +70,7 @@ public sealed class LabProcess : IAsyncDisposable
             if (process.HasExited) throw new InvalidOperationException($"The lab exited with code {process.ExitCode}:\n{Log}");
             try
             {
-                if ((await http.GetAsync(Address)).IsSuccessStatusCode) return;
+                if ((int)(await http.GetAsync(Address)).StatusCode < 500) return; // a 401 of a lab that asks for its token is an answer too
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }
