@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using SpectralLab.Core.Lab;
+using SpectralLab.Core.Spectral;
 using SpectralLab.Core.Training;
 using SpectralLab.Tests.Support;
 using SpectralLab.Web.Api;
@@ -38,7 +39,7 @@ public sealed class FilterApiTests
                 for (int i = 0; i < layer.Rows; i++)
                 for (int j = 0; j < layer.Columns; j++)
                 {
-                    double u = (double)i / layer.Height - 0.5, v = (double)j / layer.Columns;
+                    double u = FilterClosedForm.U(i, layer.Height, GridConvention.Published), v = FilterClosedForm.V(j, layer.Columns);
                     double re = GaussianClosedForm.At(Part(p, "re"), u, v), im = GaussianClosedForm.At(Part(p, "im"), u, v);
                     Assert.Equal(Math.Sqrt(re * re + im * im), filter.Magnitude[i][j], 1e-4);
                 }
