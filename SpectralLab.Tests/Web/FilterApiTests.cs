@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using SpectralLab.Core.Lab;
+using SpectralLab.Core.Runs;
 using SpectralLab.Core.Spectral;
 using SpectralLab.Core.Training;
 using SpectralLab.Tests.Support;
@@ -22,10 +23,11 @@ public sealed class FilterApiTests
         var hub = factory.Services.GetRequiredService<LiveHub>();
         var started = await control.StartRunAsync(new TrainingOptions { Model = "spectral-gaussian", Epochs = 1, TrainLimit = 256, ValidationLimit = 50 });
         Assert.True(started.Accepted, started.Message);
-        for (var until = DateTime.UtcNow.AddSeconds(60); hub.State.IsActive() && DateTime.UtcNow < until;) await Task.Delay(50);
+        await LabState.WaitUntilRunEndsAsync(hub, factory.Services.GetRequiredService<RunStore>());
 
         var filters = await client.GetFromJsonAsync<FiltersResponse>("/api/runs/current/filters");
 
+        Assert.True(hub.State == TrainingState.Completed, LabState.Describe(hub));
         Assert.NotNull(filters);
         Assert.Equal(2, filters.Layers.Count);
         foreach (var layer in filters.Layers)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SpectralLab.Core.Data;
@@ -42,11 +43,12 @@ public sealed class TrainingServiceTests : IAsyncLifetime
     static TrainingOptions Small(int epochs = 1, string model = "spectral-gaussian") =>
         new() { Model = model, Epochs = epochs, BatchSize = 32 };
 
-    async Task<LabHistory> WaitForAsync(Func<LabHistory, bool> condition, int seconds = 60)
+    /// <summary>Waits until the hub's history meets <paramref name="condition"/> and returns that history.</summary>
+    async Task<LabHistory> WaitForAsync(Func<LabHistory, bool> condition, [CallerArgumentExpression(nameof(condition))] string what = "")
     {
-        for (var until = DateTime.UtcNow.AddSeconds(seconds); DateTime.UtcNow < until; await Task.Delay(20))
-            if (hub.History() is var history && condition(history)) return history;
-        throw new TimeoutException($"The lab never got there; it is {hub.State}: {hub.History().Reason}");
+        var history = hub.History();
+        await Eventually.WaitUntilAsync(() => condition(history = hub.History()), TimeSpan.FromSeconds(60), () => LabState.Describe(hub, store), what);
+        return history;
     }
 
     [Fact]
@@ -232,8 +234,8 @@ public sealed class TrainingServiceTests : IAsyncLifetime
         var reply = await service.StartSweepAsync([Small(model: "spatial"), Small(model: "spectral-gaussian")]);
 
         Assert.True(reply.Accepted, reply.Message);
-        for (var until = DateTime.UtcNow.AddSeconds(60); store.List().Count(r => r.Status == TrainingState.Completed) < 2 && DateTime.UtcNow < until;)
-            await Task.Delay(50);
+        await Eventually.WaitUntilAsync(() => store.List().Count(r => r.Status == TrainingState.Completed) >= 2 && !hub.State.IsActive(),
+            TimeSpan.FromSeconds(60), () => LabState.Describe(hub, store), "both runs of the sweep to complete");
         var runs = store.List().OrderBy(r => r.Id).ToList();
         Assert.Equal(["spatial", "spectral-gaussian"], runs.Select(r => r.Model));
         Assert.All(runs, r => Assert.Equal((TrainingState.Completed, 1), (r.Status, r.EpochsDone)));
