@@ -101,7 +101,8 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
         var first = NewRun(queue[0], data, sweepId);
         StartTrainingThread(token =>
         {
-            for (int i = 0; i < queue.Count && !token.IsCancellationRequested; i++)
+            // The first run is announced already: it runs even when stopped at once, so that it ends Stopped.
+            for (int i = 0; i < queue.Count && (i == 0 || !token.IsCancellationRequested); i++)
                 Run(i == 0 ? first : NewRun(queue[i], data, sweepId), data, resume: false, token);
         });
         return new CommandResult(true, sweep ? $"Started sweep {sweepId} of {queue.Count} models." : $"Started run {first.Number}: {first.ModelDisplayName}.");

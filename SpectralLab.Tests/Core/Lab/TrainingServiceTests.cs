@@ -96,6 +96,22 @@ public sealed class TrainingServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Stop_SentRightBehindTheStart_EndsTheRunStoppedEveryTime()
+    {
+        for (int repetition = 0; repetition < 20; repetition++)
+        {
+            var start = service.StartRunAsync(Small(epochs: 1000));
+
+            var stop = service.StopRunAsync(); // handled microseconds after the run's thread is started
+
+            Assert.True((await start).Accepted);
+            Assert.True((await stop).Accepted, (await stop).Message);
+            var history = await WaitForAsync(h => !h.State.IsActive());
+            Assert.True(history.State == TrainingState.Stopped, $"repetition {repetition}: {LabState.Describe(hub, store)}");
+        }
+    }
+
+    [Fact]
     public async Task Stop_WithNoRun_IsRefused()
     {
         var reply = await service.StopRunAsync();
