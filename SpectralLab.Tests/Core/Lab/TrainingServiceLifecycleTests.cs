@@ -10,8 +10,9 @@ using SpectralLab.Tests.Support;
 namespace SpectralLab.Tests.Core.Lab;
 
 /// <summary>
-/// The host stops and disposes the training service at any moment, in any order, more than once: while idle, mid-run,
-/// and as a run ends. Each moment is repeated, the orders taken in turn, over 8×8 images so that a run is a few steps.
+/// The host stops and disposes the training service at any moment, in any order, more than once: while idle, while a
+/// start command is on its way, mid-run, and as a run ends. Each moment is repeated, the orders taken in turn, over 8×8
+/// images so that a run is a few steps.
 /// </summary>
 [Collection(TorchCollection.Name)]
 public sealed class TrainingServiceLifecycleTests : IDisposable
@@ -30,7 +31,7 @@ public sealed class TrainingServiceLifecycleTests : IDisposable
         folder.Dispose();
     }
 
-    public enum Moment { Idle, MidRun, RunEnding }
+    public enum Moment { Idle, StartInFlight, MidRun, RunEnding }
 
     enum Order { StopThenDispose, DisposeThenStop, StopTwiceThenDispose }
 
@@ -39,9 +40,10 @@ public sealed class TrainingServiceLifecycleTests : IDisposable
 
     [Theory]
     [InlineData(Moment.Idle)]
+    [InlineData(Moment.StartInFlight)]
     [InlineData(Moment.MidRun)]
     [InlineData(Moment.RunEnding)]
-    public async Task StopAndDispose_InAnyOrderAtTheMoment_ThrowsNothingAndLeavesNoRunTraining(Moment moment)
+    public async Task StopAndDispose_InAnyOrderAtTheMoment_ThrowsNothingLeavesNoRunTrainingAndRefusesLaterCommands(Moment moment)
     {
         for (int repetition = 0; repetition < Repetitions; repetition++)
         {
@@ -51,7 +53,13 @@ public sealed class TrainingServiceLifecycleTests : IDisposable
             var store = new RunStore(folder.File($"{moment}-{repetition}/runs.db"));
             var service = await StartServiceAsync(hub, store, folder.File($"{moment}-{repetition}"));
             using var subscription = hub.Subscribe();
-            if (moment == Moment.MidRun)
+            Task<CommandResult>? start = null;
+            if (moment == Moment.StartInFlight)
+            {
+                Assert.False((await service.StopRunAsync()).Accepted); // answered: the command loop is running
+                start = service.StartRunAsync(Tiny(epochs: 1000)); // not awaited: the host stops while the command is on its way
+            }
+            else if (moment == Moment.MidRun)
             {
                 Assert.True((await service.StartRunAsync(Tiny(epochs: 1000))).Accepted);
                 if (repetition % 2 == 1) // otherwise while the run is still setting up
@@ -74,10 +82,20 @@ public sealed class TrainingServiceLifecycleTests : IDisposable
 
             // Assert: the training thread has ended, and the run's end is what the hub and the store both say.
             string where = $"repetition {repetition}, {order}: {LabState.Describe(hub, store)}";
+            if (start is not null)
+            {
+                await Eventually.WaitUntilAsync(() => start.IsCompleted, Patience, () => where, "an answer to the start command");
+                Assert.Equal((await start).Accepted ? 1 : 0, store.List().Count); // accepted or refused, as long as it is answered
+            }
             Assert.False(hub.State.IsActive(), where);
-            Assert.Equal(moment switch { Moment.Idle => TrainingState.Idle, Moment.MidRun => TrainingState.Stopped, _ => hub.State }, hub.State);
+            var expected = moment switch { Moment.Idle => TrainingState.Idle, Moment.MidRun => TrainingState.Stopped, _ => hub.State };
+            Assert.True(hub.State == expected, $"expected {expected}; {where}");
             Assert.All(store.List(), run => Assert.True(run.Status == hub.State, where));
-            Assert.Equal(moment == Moment.Idle ? 0 : 1, store.List().Count);
+            if (moment != Moment.StartInFlight)
+                Assert.Equal(moment == Moment.Idle ? 0 : 1, store.List().Count);
+            var late = service.StartRunAsync(Tiny(epochs: 1));
+            await Eventually.WaitUntilAsync(() => late.IsCompleted, Patience, () => where, "an answer to a start sent after the shutdown");
+            Assert.False((await late).Accepted, where);
             SqliteConnection.ClearAllPools();
         }
     }
