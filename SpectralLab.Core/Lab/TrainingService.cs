@@ -29,7 +29,7 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
 
     static readonly TimeSpan StopWait = TimeSpan.FromSeconds(10);
 
-    readonly Channel<Command> commands = Channel.CreateUnbounded<Command>(new UnboundedChannelOptions { SingleReader = true });
+    readonly Channel<Command> commands = Channel.CreateUnbounded<Command>(new UnboundedChannelOptions { SingleReader = false }); // the loop, and the shutdown refusing what it left
     readonly Lock gate = new();
     TrainingThread? current; // the thread of the run or sweep in progress, or of the last one
     bool disposed;
@@ -82,6 +82,16 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
         }
     }
 
+    /// <summary>
+    /// Closes the command channel and refuses what is still in it, once the loop is asked to end: no caller waits for an
+    /// answer that will not come (a loop stopped before it began never runs at all).
+    /// </summary>
+    void RefuseCommandsFromNowOn()
+    {
+        commands.Writer.TryComplete();
+        while (commands.Reader.TryRead(out var late)) late.Reply.TrySetResult(CommandResult.Refused("The lab is shutting down."));
+    }
+
     /// <summary>True while a run (or a sweep, between its runs too) owns the training thread.</summary>
     bool Busy => hub.State.IsActive() || current is { IsAlive: true };
 
@@ -101,7 +111,8 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
         var first = NewRun(queue[0], data, sweepId);
         StartTrainingThread(token =>
         {
-            for (int i = 0; i < queue.Count && !token.IsCancellationRequested; i++)
+            // The first run is announced already: it runs even when stopped at once, so that it ends Stopped.
+            for (int i = 0; i < queue.Count && (i == 0 || !token.IsCancellationRequested); i++)
                 Run(i == 0 ? first : NewRun(queue[i], data, sweepId), data, resume: false, token);
         });
         return new CommandResult(true, sweep ? $"Started sweep {sweepId} of {queue.Count} models." : $"Started run {first.Number}: {first.ModelDisplayName}.");
@@ -164,15 +175,19 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
         return new CommandResult(true, "Stopping after the current step.");
     }
 
-    /// <summary>Starts the thread that runs <paramref name="work"/>; the previous run's thread has ended (see <see cref="Busy"/>).</summary>
+    /// <summary>
+    /// Starts the thread that runs <paramref name="work"/>; the previous run's thread has ended (see <see cref="Busy"/>).
+    /// The run is already announced, so a start that raced the service's disposal still runs, asked to stop at once: it
+    /// ends Stopped in the hub and the store rather than staying Training with no thread.
+    /// </summary>
     void StartTrainingThread(Action<CancellationToken> work)
     {
         lock (gate)
         {
-            if (disposed) throw new ObjectDisposedException(nameof(TrainingService));
             current?.Release();
             current = new TrainingThread(work, pin: options.Value.TorchThreads == 1,
                 core => logger.LogInformation("Training on CPU {Core}, with the other cores left to serving", core));
+            if (disposed) current.RequestStop();
         }
     }
 
@@ -213,14 +228,18 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
         hub.Publish(new StateChanged(ending, reason));
     }
 
-    /// <summary>Asks the run to stop after its current step and waits for its thread; safe at any moment, more than once.</summary>
+    /// <summary>
+    /// Ends the command loop, then asks the run to stop after its current step and waits for its thread; safe at any
+    /// moment, more than once. The loop ends first so that no command can start a thread this has not seen.
+    /// </summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        await base.StopAsync(cancellationToken);
+        RefuseCommandsFromNowOn();
         TrainingThread? running;
         lock (gate) running = current;
-        running?.RequestStop();
-        await base.StopAsync(cancellationToken);
         if (running is null) return;
+        running.RequestStop();
         if (!await Task.Run(() => running.Join(StopWait), CancellationToken.None))
             logger.LogWarning("The training thread did not stop within {Seconds} s; the lab exits without it", StopWait.TotalSeconds);
         running.Release();
@@ -236,5 +255,6 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
             current?.Release();
         }
         base.Dispose();
+        RefuseCommandsFromNowOn();
     }
 }

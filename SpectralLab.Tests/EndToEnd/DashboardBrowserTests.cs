@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Playwright;
 using SpectralLab.Tests.Support;
 using static Microsoft.Playwright.Assertions;
@@ -49,7 +50,17 @@ public sealed class DashboardBrowserTests
         await Expect(second.GetByTestId("training-status")).ToHaveTextAsync("Stopped", new() { Timeout = 30_000 });
         string stoppedAt = await first.GetByTestId("step").InnerTextAsync();
         await Expect(second.GetByTestId("step")).ToHaveTextAsync(stoppedAt);
-        await Task.Delay(1500); // nothing trains after Stop: the step stays where it was
+
+        // Nothing trains after Stop: the store records the run's end only once its last step is done, and the lab's
+        // history, replayed to a tab opened after that, ends at the step the tabs showed at Stop.
+        using var http = new HttpClient { BaseAddress = lab.Address };
+        string runs = "no answer yet";
+        await Eventually.WaitUntilAsync(async () => JsonDocument.Parse(runs = await http.GetStringAsync("/api/runs")).RootElement
+                .EnumerateArray().Single().GetProperty("status").GetString() == "Stopped",
+            TimeSpan.FromSeconds(30), () => $"GET /api/runs answered {runs}", "the store to record the run as Stopped");
+        var third = await OpenAsync(browser, lab.Address);
+        await Expect(third.GetByTestId("training-status")).ToHaveTextAsync("Stopped");
+        await Expect(third.GetByTestId("step")).ToHaveTextAsync(stoppedAt);
         await Expect(first.GetByTestId("step")).ToHaveTextAsync(stoppedAt);
     }
 

@@ -64,19 +64,22 @@ public sealed class LabProcess : IAsyncDisposable
     async Task WaitUntilServingAsync(TimeSpan limit)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < limit)
+        string lastAnswer = "none yet";
+        await Eventually.WaitUntilAsync(async () =>
         {
             if (process.HasExited) throw new InvalidOperationException($"The lab exited with code {process.ExitCode}:\n{Log}");
             try
             {
-                if ((int)(await http.GetAsync(Address)).StatusCode < 500) return; // a 401 of a lab that asks for its token is an answer too
+                using var response = await http.GetAsync(Address);
+                lastAnswer = $"{(int)response.StatusCode} {response.ReasonPhrase}";
+                return (int)response.StatusCode < 500; // a 401 of a lab that asks for its token is an answer too
             }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) { }
-            await Task.Delay(250);
-        }
-        throw new TimeoutException($"The lab did not answer within {limit.TotalSeconds} s:\n{Log}");
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                lastAnswer = e.Message;
+                return false;
+            }
+        }, limit, () => $"its last answer: {lastAnswer}; its output:\n{Log}", $"the lab to answer at {Address}", poll: TimeSpan.FromMilliseconds(250));
     }
 
     /// <summary>The web project's build output of the same configuration as these tests.</summary>

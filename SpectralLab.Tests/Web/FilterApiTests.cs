@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using SpectralLab.Core.Lab;
+using SpectralLab.Core.Runs;
+using SpectralLab.Core.Spectral;
 using SpectralLab.Core.Training;
 using SpectralLab.Tests.Support;
 using SpectralLab.Web.Api;
@@ -21,10 +23,11 @@ public sealed class FilterApiTests
         var hub = factory.Services.GetRequiredService<LiveHub>();
         var started = await control.StartRunAsync(new TrainingOptions { Model = "spectral-gaussian", Epochs = 1, TrainLimit = 256, ValidationLimit = 50 });
         Assert.True(started.Accepted, started.Message);
-        for (var until = DateTime.UtcNow.AddSeconds(60); hub.State.IsActive() && DateTime.UtcNow < until;) await Task.Delay(50);
+        await LabState.WaitUntilRunEndsAsync(hub, factory.Services.GetRequiredService<RunStore>());
 
         var filters = await client.GetFromJsonAsync<FiltersResponse>("/api/runs/current/filters");
 
+        Assert.True(hub.State == TrainingState.Completed, LabState.Describe(hub));
         Assert.NotNull(filters);
         Assert.Equal(2, filters.Layers.Count);
         foreach (var layer in filters.Layers)
@@ -38,7 +41,7 @@ public sealed class FilterApiTests
                 for (int i = 0; i < layer.Rows; i++)
                 for (int j = 0; j < layer.Columns; j++)
                 {
-                    double u = (double)i / layer.Height - 0.5, v = (double)j / layer.Columns;
+                    double u = FilterClosedForm.U(i, layer.Height, GridConvention.Published), v = FilterClosedForm.V(j, layer.Columns);
                     double re = GaussianClosedForm.At(Part(p, "re"), u, v), im = GaussianClosedForm.At(Part(p, "im"), u, v);
                     Assert.Equal(Math.Sqrt(re * re + im * im), filter.Magnitude[i][j], 1e-4);
                 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using SpectralLab.Core.Lab;
+using SpectralLab.Core.Runs;
 using SpectralLab.Core.Training;
 using SpectralLab.Tests.Support;
 using SpectralLab.Web.Api;
@@ -43,7 +44,7 @@ public sealed class RunApiTests
         var control = factory.Services.GetRequiredService<ITrainingControl>();
         var hub = factory.Services.GetRequiredService<LiveHub>();
         Assert.True((await control.StartRunAsync(new TrainingOptions { Model = "spectral-gaussian", Epochs = 2, TrainLimit = 128, ValidationLimit = 20 })).Accepted);
-        for (var until = DateTime.UtcNow.AddSeconds(60); hub.State.IsActive() && DateTime.UtcNow < until;) await Task.Delay(50);
+        await LabState.WaitUntilRunEndsAsync(hub, factory.Services.GetRequiredService<RunStore>());
         long id = hub.History().Run!.Number;
 
         var list = JsonDocument.Parse(await client.GetStringAsync("/api/runs")).RootElement;

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using SpectralLab.Core.Lab;
 using SpectralLab.Core.Training;
+using SpectralLab.Tests.Support;
 
 namespace SpectralLab.Tests.Core.Lab;
 
@@ -36,10 +36,15 @@ public sealed class LiveHubTests
         using var stalled = hub.Subscribe(); // never read
         using var reader = hub.Subscribe();
         var received = new List<int>();
+        int receivedCount = 0;
         var reading = Task.Run(async () =>
         {
             await foreach (var labEvent in reader.Events.ReadAllAsync())
-                if (labEvent is StepRecorded recorded) received.Add(recorded.Step.Step);
+                if (labEvent is StepRecorded recorded)
+                {
+                    received.Add(recorded.Step.Step);
+                    Interlocked.Increment(ref receivedCount);
+                }
         });
 
         var publishing = Task.Run(() =>
@@ -50,7 +55,10 @@ public sealed class LiveHubTests
                 if (i % 8 == 0) Thread.Yield(); // give the reader a chance, as a training loop would
             }
         });
-        Assert.Same(publishing, await Task.WhenAny(publishing, Task.Delay(TimeSpan.FromSeconds(30))));
+        await Eventually.WaitUntilAsync(() => publishing.IsCompleted, TimeSpan.FromSeconds(30),
+            () => $"{hub.History().Steps.Count} steps published, the stalled subscriber dropped {stalled.Dropped}, the reader has {Volatile.Read(ref receivedCount)}",
+            "20,000 publishes beside a stalled subscriber");
+        await publishing;
 
         Assert.True(stalled.Dropped >= 20_000 - 16, $"the stalled queue dropped {stalled.Dropped}");
         reader.Dispose();

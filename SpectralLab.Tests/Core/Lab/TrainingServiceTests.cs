@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SpectralLab.Core.Data;
@@ -42,11 +43,12 @@ public sealed class TrainingServiceTests : IAsyncLifetime
     static TrainingOptions Small(int epochs = 1, string model = "spectral-gaussian") =>
         new() { Model = model, Epochs = epochs, BatchSize = 32 };
 
-    async Task<LabHistory> WaitForAsync(Func<LabHistory, bool> condition, int seconds = 60)
+    /// <summary>Waits until the hub's history meets <paramref name="condition"/> and returns that history.</summary>
+    async Task<LabHistory> WaitForAsync(Func<LabHistory, bool> condition, [CallerArgumentExpression(nameof(condition))] string what = "")
     {
-        for (var until = DateTime.UtcNow.AddSeconds(seconds); DateTime.UtcNow < until; await Task.Delay(20))
-            if (hub.History() is var history && condition(history)) return history;
-        throw new TimeoutException($"The lab never got there; it is {hub.State}: {hub.History().Reason}");
+        var history = hub.History();
+        await Eventually.WaitUntilAsync(() => condition(history = hub.History()), TimeSpan.FromSeconds(60), () => LabState.Describe(hub, store), what);
+        return history;
     }
 
     [Fact]
@@ -91,6 +93,22 @@ public sealed class TrainingServiceTests : IAsyncLifetime
         var history = await WaitForAsync(h => !h.State.IsActive());
         Assert.Equal(TrainingState.Stopped, history.State);
         Assert.InRange(history.Steps.Count, stepsAtStop, stepsAtStop + 1); // the step in flight may finish, no more
+    }
+
+    [Fact]
+    public async Task Stop_SentRightBehindTheStart_EndsTheRunStoppedEveryTime()
+    {
+        for (int repetition = 0; repetition < 20; repetition++)
+        {
+            var start = service.StartRunAsync(Small(epochs: 1000));
+
+            var stop = service.StopRunAsync(); // handled microseconds after the run's thread is started
+
+            Assert.True((await start).Accepted);
+            Assert.True((await stop).Accepted, (await stop).Message);
+            var history = await WaitForAsync(h => !h.State.IsActive());
+            Assert.True(history.State == TrainingState.Stopped, $"repetition {repetition}: {LabState.Describe(hub, store)}");
+        }
     }
 
     [Fact]
@@ -232,8 +250,8 @@ public sealed class TrainingServiceTests : IAsyncLifetime
         var reply = await service.StartSweepAsync([Small(model: "spatial"), Small(model: "spectral-gaussian")]);
 
         Assert.True(reply.Accepted, reply.Message);
-        for (var until = DateTime.UtcNow.AddSeconds(60); store.List().Count(r => r.Status == TrainingState.Completed) < 2 && DateTime.UtcNow < until;)
-            await Task.Delay(50);
+        await Eventually.WaitUntilAsync(() => store.List().Count(r => r.Status == TrainingState.Completed) >= 2 && !hub.State.IsActive(),
+            TimeSpan.FromSeconds(60), () => LabState.Describe(hub, store), "both runs of the sweep to complete");
         var runs = store.List().OrderBy(r => r.Id).ToList();
         Assert.Equal(["spatial", "spectral-gaussian"], runs.Select(r => r.Model));
         Assert.All(runs, r => Assert.Equal((TrainingState.Completed, 1), (r.Status, r.EpochsDone)));

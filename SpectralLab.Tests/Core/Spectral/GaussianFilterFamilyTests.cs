@@ -21,18 +21,8 @@ public sealed class GaussianFilterFamilyTests
 
         var (real, imaginary) = family.Build(new FrequencyGrid(h, w));
 
-        int columns = w / 2 + 1;
-        Assert.Equal([2, h, columns], real.shape);
-        var (re, im) = (Tensors.Values(real), Tensors.Values(imaginary));
-        for (int f = 0; f < 2; f++)
-        for (int i = 0; i < h; i++)
-        for (int j = 0; j < columns; j++)
-        {
-            double u = (double)i / h - 0.5, v = (double)j / columns; // as published: not centred
-            int at = (f * h + i) * columns + j;
-            Assert.Equal(GaussianClosedForm.At(Real.AsSpan(f * 6, 6), u, v), re[at], 5);
-            Assert.Equal(GaussianClosedForm.At(Imaginary.AsSpan(f * 6, 6), u, v), im[at], 5);
-        }
+        FilterClosedForm.AssertFollows(real, h, w, GridConvention.Published, Real, GaussianClosedForm.At);
+        FilterClosedForm.AssertFollows(imaginary, h, w, GridConvention.Published, Imaginary, GaussianClosedForm.At);
     }
 
     [Theory]
@@ -46,18 +36,8 @@ public sealed class GaussianFilterFamilyTests
 
         var (real, imaginary) = family.Build(new FrequencyGrid(h, w));
 
-        int columns = w / 2 + 1;
-        var (re, im) = (Tensors.Values(real), Tensors.Values(imaginary));
-        for (int f = 0; f < 2; f++)
-        for (int i = 0; i < h; i++)
-        for (int j = 0; j < columns; j++)
-        {
-            int k = i <= (h - 1) / 2 ? i : i - h; // row i of rfft2 holds frequency k
-            double u = (double)k / h, v = (double)j / columns;
-            int at = (f * h + i) * columns + j;
-            Assert.Equal(GaussianClosedForm.At(Real.AsSpan(f * 6, 6), u, v), re[at], 1e-5);
-            Assert.Equal(GaussianClosedForm.At(Imaginary.AsSpan(f * 6, 6), u, v), im[at], 1e-5);
-        }
+        FilterClosedForm.AssertFollows(real, h, w, GridConvention.Centred, Real, GaussianClosedForm.At);
+        FilterClosedForm.AssertFollows(imaginary, h, w, GridConvention.Centred, Imaginary, GaussianClosedForm.At);
     }
 
     [Fact]

@@ -27,20 +27,12 @@ public sealed class GaussianMixtureFilterFamilyTests
 
         var (real, imaginary) = family.Build(new FrequencyGrid(h, w));
 
-        int columns = w / 2 + 1;
-        Assert.Equal([2, h, columns], real.shape);
-        var (re, im) = (Tensors.Values(real), Tensors.Values(imaginary));
-        for (int f = 0; f < 2; f++)
-        for (int i = 0; i < h; i++)
-        for (int j = 0; j < columns; j++)
-        {
-            double u = convention == GridConvention.Published ? (double)i / h - 0.5 : (i <= (h - 1) / 2 ? i : i - h) / (double)h;
-            double v = (double)j / columns;
-            int at = (f * h + i) * columns + j;
-            Assert.Equal(GaussianClosedForm.At(Real.AsSpan(f * 12, 6), u, v) + GaussianClosedForm.At(Real.AsSpan(f * 12 + 6, 6), u, v), re[at], 1e-5);
-            Assert.Equal(GaussianClosedForm.At(Imaginary.AsSpan(f * 12, 6), u, v) + GaussianClosedForm.At(Imaginary.AsSpan(f * 12 + 6, 6), u, v), im[at], 1e-5);
-        }
+        FilterClosedForm.AssertFollows(real, h, w, convention, Real, SumOfTwoGaussians);
+        FilterClosedForm.AssertFollows(imaginary, h, w, convention, Imaginary, SumOfTwoGaussians);
     }
+
+    static double SumOfTwoGaussians(ReadOnlySpan<float> p, double u, double v) =>
+        GaussianClosedForm.At(p[..6], u, v) + GaussianClosedForm.At(p[6..12], u, v);
 
     [Theory]
     [InlineData(GridConvention.Published)]

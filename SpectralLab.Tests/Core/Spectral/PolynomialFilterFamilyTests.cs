@@ -25,19 +25,8 @@ public sealed class PolynomialFilterFamilyTests
 
         var (real, imaginary) = family.Build(new FrequencyGrid(h, w));
 
-        int columns = w / 2 + 1;
-        Assert.Equal([2, h, columns], real.shape);
-        var (re, im) = (Tensors.Values(real), Tensors.Values(imaginary));
-        for (int f = 0; f < 2; f++)
-        for (int i = 0; i < h; i++)
-        for (int j = 0; j < columns; j++)
-        {
-            double u = convention == GridConvention.Published ? (double)i / h - 0.5 : (i <= (h - 1) / 2 ? i : i - h) / (double)h;
-            double v = (double)j / columns;
-            int at = (f * h + i) * columns + j;
-            Assert.Equal(ClosedForm(Real.AsSpan(f * 5, 5), u, v), re[at], 1e-5);
-            Assert.Equal(ClosedForm(Imaginary.AsSpan(f * 5, 5), u, v), im[at], 1e-5);
-        }
+        FilterClosedForm.AssertFollows(real, h, w, convention, Real, OrderTwo);
+        FilterClosedForm.AssertFollows(imaginary, h, w, convention, Imaginary, OrderTwo);
     }
 
     [Fact]
@@ -89,6 +78,7 @@ public sealed class PolynomialFilterFamilyTests
         FiniteDifferences.AssertGradientsMatch(layer, () => (layer.forward(input) * weights).sum());
     }
 
-    static double ClosedForm(ReadOnlySpan<float> p, double u, double v) =>
+    /// <summary>c0 + u1·u + u2·u² + v1·v + v2·v² for p = (c0, u1, u2, v1, v2).</summary>
+    static double OrderTwo(ReadOnlySpan<float> p, double u, double v) =>
         p[0] + p[1] * u + p[2] * u * u + p[3] * v + p[4] * v * v;
 }

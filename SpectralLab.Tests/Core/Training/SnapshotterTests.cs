@@ -34,7 +34,7 @@ public sealed class SnapshotterTests
         for (int i = 0; i < h; i++)
         for (int j = 0; j < columns; j++)
         {
-            double u = (double)i / h - 0.5, v = (double)j / columns;
+            double u = FilterClosedForm.U(i, h, GridConvention.Published), v = FilterClosedForm.V(j, columns);
             var value = new Complex(GaussianClosedForm.At(Real, u, v), GaussianClosedForm.At(Imaginary, u, v));
             spectrum[i, j] = value;
             Assert.Equal(value.Magnitude, filter.Magnitude[i * columns + j], 5);
