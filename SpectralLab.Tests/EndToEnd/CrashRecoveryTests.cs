@@ -16,13 +16,13 @@ public sealed class CrashRecoveryTests
     {
         using var state = new TempDirectory();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = DashboardBrowserTests.ChromiumArguments });
+        await using var browser = await Browser.LaunchAsync(playwright);
         long id;
         var settings = new Dictionary<string, string> { ["SpectralLab__SnapshotSeconds"] = "0.5" };
 
         await using (var lab = await LabProcess.StartAsync(settings, state.Path))
         {
-            var page = await DashboardBrowserTests.OpenAsync(browser, lab.Address);
+            var page = await Browser.OpenAsync(browser, lab.Address);
             await page.GetByTestId("model-select").ClickAsync();
             await page.GetByRole(AriaRole.Option, new() { Name = "Spatial baseline" }).ClickAsync();
             await page.GetByTestId("train-size").FillAsync("512");
@@ -51,7 +51,7 @@ public sealed class CrashRecoveryTests
             Assert.Equal("Interrupted", run.GetProperty("status").GetString());
             Assert.True(run.GetProperty("epochsDone").GetInt32() >= 1);
 
-            var page = await DashboardBrowserTests.OpenAsync(browser, new Uri(lab.Address, "runs"));
+            var page = await Browser.OpenAsync(browser, new Uri(lab.Address, "runs"));
             await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("Interrupted");
             await page.GetByTestId("resume").ClickAsync();
             await Expect(page.GetByTestId("training-status")).ToHaveTextAsync("Completed", new() { Timeout = 120_000 });

@@ -9,15 +9,13 @@ namespace SpectralLab.Tests.EndToEnd;
 [Collection(TorchCollection.Name)]
 public sealed class DashboardBrowserTests
 {
-    internal static readonly string[] ChromiumArguments = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"];
-
     [Fact]
     public async Task SpectralRun_StartWatchAndStop_TwoTabsAgree()
     {
         await using var lab = await LabProcess.StartAsync(new Dictionary<string, string> { ["SpectralLab__SnapshotSeconds"] = "1" });
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArguments });
-        var first = await OpenAsync(browser, lab.Address);
+        await using var browser = await Browser.LaunchAsync(playwright);
+        var first = await Browser.OpenAsync(browser, lab.Address);
         await Expect(first.GetByTestId("training-status")).ToHaveTextAsync("Idle");
 
         await first.GetByTestId("train-size").FillAsync("2048");
@@ -40,7 +38,7 @@ public sealed class DashboardBrowserTests
         await Expect(first.GetByTestId("parameter-table")).ToContainTextAsync("re.s0");
 
         // A tab opened mid-run shows the run so far: the same chart points and a step at least as far along.
-        var second = await OpenAsync(browser, lab.Address);
+        var second = await Browser.OpenAsync(browser, lab.Address);
         await Expect(second.GetByTestId("training-status")).ToHaveTextAsync("Training");
         await Expect(second.GetByTestId("filter-gallery").Locator("button")).ToHaveCountAsync(64);
         Assert.True(int.Parse(await second.GetByTestId("step").InnerTextAsync()) >= earlyStep);
@@ -58,17 +56,9 @@ public sealed class DashboardBrowserTests
         await Eventually.WaitUntilAsync(async () => JsonDocument.Parse(runs = await http.GetStringAsync("/api/runs")).RootElement
                 .EnumerateArray().Single().GetProperty("status").GetString() == "Stopped",
             TimeSpan.FromSeconds(30), () => $"GET /api/runs answered {runs}", "the store to record the run as Stopped");
-        var third = await OpenAsync(browser, lab.Address);
+        var third = await Browser.OpenAsync(browser, lab.Address);
         await Expect(third.GetByTestId("training-status")).ToHaveTextAsync("Stopped");
         await Expect(third.GetByTestId("step")).ToHaveTextAsync(stoppedAt);
         await Expect(first.GetByTestId("step")).ToHaveTextAsync(stoppedAt);
-    }
-
-    internal static async Task<IPage> OpenAsync(IBrowser browser, Uri address)
-    {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync(address.ToString());
-        await Expect(page.GetByTestId("lab")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });
-        return page;
     }
 }

@@ -9,16 +9,13 @@ namespace SpectralLab.Tests.EndToEnd;
 [Collection(TorchCollection.Name)]
 public sealed class TrustBrowserTests
 {
-    static async Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
-        await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = DashboardBrowserTests.ChromiumArguments });
-
     [Fact]
     public async Task Form_EveryBadValue_ShowsItsMessageAtTheFieldAndStartsNoRun()
     {
         await using var lab = await LabProcess.StartAsync(new Dictionary<string, string> { ["SpectralLab__MemoryBudgetMegabytes"] = "1024" });
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
-        var page = await DashboardBrowserTests.OpenAsync(browser, lab.Address);
+        await using var browser = await Browser.LaunchAsync(playwright);
+        var page = await Browser.OpenAsync(browser, lab.Address);
         (string Field, string Typed, string Message)[] cases =
         [
             ("epochs", "-5", "Epochs must be from 1 to 1,000 (got -5)"),
@@ -55,8 +52,8 @@ public sealed class TrustBrowserTests
     {
         await using var lab = await LabProcess.StartAsync();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
-        var page = await DashboardBrowserTests.OpenAsync(browser, lab.Address);
+        await using var browser = await Browser.LaunchAsync(playwright);
+        var page = await Browser.OpenAsync(browser, lab.Address);
         await page.GetByTestId("model-select").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "Spatial baseline" }).ClickAsync();
         await page.GetByTestId("train-size").FillAsync("256"); // two steps, then 10,000 test images to validate
@@ -80,14 +77,14 @@ public sealed class TrustBrowserTests
         await Eventually.WaitUntilAsync(() => (printed = lab.Log.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains("?token=", StringComparison.Ordinal))) is not null,
             TimeSpan.FromSeconds(10), () => lab.Log, "the address with the token in the lab's output");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
+        await using var browser = await Browser.LaunchAsync(playwright);
 
         var stranger = await browser.NewPageAsync();
         var refused = await stranger.GotoAsync(lab.Address.ToString());
         Assert.Equal(401, refused!.Status);
         Assert.Equal(401, await stranger.EvaluateAsync<int>("fetch('/api/runs').then(r => r.status)"));
 
-        var owner = await DashboardBrowserTests.OpenAsync(browser, new Uri(printed!));
+        var owner = await Browser.OpenAsync(browser, new Uri(printed!));
         Assert.DoesNotContain("token", owner.Url); // dropped from the address once the cookie is set
         await Expect(owner.GetByTestId("training-status")).ToHaveTextAsync("Idle");
         Assert.Equal(200, await owner.EvaluateAsync<int>("fetch('/api/runs').then(r => r.status)"));
