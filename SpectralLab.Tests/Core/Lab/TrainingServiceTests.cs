@@ -43,11 +43,11 @@ public sealed class TrainingServiceTests : IAsyncLifetime
     static TrainingOptions Small(int epochs = 1, string model = "spectral-gaussian") =>
         new() { Model = model, Epochs = epochs, BatchSize = 32 };
 
-    /// <summary>Waits until the hub's history meets <paramref name="condition"/> and returns that history.</summary>
+    /// <summary>Waits until the hub's history meets <paramref name="condition"/> and returns that history; runs of several epochs take minutes on a busy two-core machine.</summary>
     async Task<LabHistory> WaitForAsync(Func<LabHistory, bool> condition, [CallerArgumentExpression(nameof(condition))] string what = "")
     {
         var history = hub.History();
-        await Eventually.WaitUntilAsync(() => condition(history = hub.History()), TimeSpan.FromSeconds(60), () => LabState.Describe(hub, store), what);
+        await Eventually.WaitUntilAsync(() => condition(history = hub.History()), TimeSpan.FromSeconds(180), () => LabState.Describe(hub, store), what);
         return history;
     }
 
