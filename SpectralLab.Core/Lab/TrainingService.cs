@@ -59,8 +59,7 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         TorchThreads.Configure(options.Value.TorchThreads);
-        if (store.MarkInterrupted() is > 0 and var interrupted)
-            logger.LogWarning("{Count} run(s) were left training by a previous lab process; they are marked Interrupted", interrupted);
+        MarkInterrupted();
         await foreach (var command in commands.Reader.ReadAllAsync(stoppingToken))
         {
             try
@@ -90,6 +89,16 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
     {
         commands.Writer.TryComplete();
         while (commands.Reader.TryRead(out var late)) late.Reply.TrySetResult(CommandResult.Refused("The lab is shutting down."));
+    }
+
+    void MarkInterrupted()
+    {
+        try
+        {
+            if (store.MarkInterrupted() is > 0 and var interrupted)
+                logger.LogWarning("{Count} run(s) were left training by a previous lab process; they are marked Interrupted", interrupted);
+        }
+        catch (RunStoreException e) { logger.LogError(e, "Cannot mark the runs a previous lab process left training"); } // the lab still serves what it can read
     }
 
     /// <summary>True while a run (or a sweep, between its runs too) owns the training thread.</summary>
