@@ -34,6 +34,10 @@ public sealed class RunStore
 
     public int SchemaVersion => Use(connection => Scalar<int>(connection, "PRAGMA user_version;"));
 
+    /// <summary>Run <paramref name="run"/>'s checkpoints, kept in a folder beside the database.</summary>
+    public CheckpointFile CheckpointOf(long run) =>
+        new(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, "checkpoints", $"run-{run}.ckpt"));
+
     /// <param name="sweep">The sweep the run belongs to, if any (see <see cref="NextSweep"/>).</param>
     public long CreateRun(RunInfo run, long? sweep = null) => Use(connection => Insert(connection,
         """
@@ -145,7 +149,7 @@ public sealed class RunStore
                 reader.IsDBNull(8) ? null : reader.GetString(8), DateTimeOffset.Parse(reader.GetString(9), CultureInfo.InvariantCulture),
                 reader.IsDBNull(10) ? null : DateTimeOffset.Parse(reader.GetString(10), CultureInfo.InvariantCulture),
                 reader.GetInt32(11), Nullable(reader, 12), Nullable(reader, 13), Nullable(reader, 14),
-                reader.IsDBNull(15) ? null : reader.GetInt64(15));
+                reader.IsDBNull(15) ? null : reader.GetInt64(15), CheckpointOf(id).Exists);
         }
         catch (Exception e) when (e is not SqliteException && RunStoreFaults.IsFault(e))
         {
