@@ -44,10 +44,8 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
 
     public Task<CommandResult> DeleteRunAsync(long run) => Send(reply => new Delete(run, reply));
 
-    /// <summary>Where run <paramref name="run"/> keeps its checkpoint.</summary>
-    public string CheckpointPath(long run) => Path.Combine(options.Value.StateDirectory, "checkpoints", $"run-{run}.ckpt");
-
-    CheckpointFile Checkpoints(long run) => new(CheckpointPath(run));
+    /// <summary>Where run <paramref name="run"/> keeps its newest checkpoint.</summary>
+    public string CheckpointPath(long run) => store.CheckpointOf(run).Path;
 
     Task<CommandResult> Send(Func<TaskCompletionSource<CommandResult>, Command> command)
     {
@@ -59,8 +57,7 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         TorchThreads.Configure(options.Value.TorchThreads);
-        if (store.MarkInterrupted() is > 0 and var interrupted)
-            logger.LogWarning("{Count} run(s) were left training by a previous lab process; they are marked Interrupted", interrupted);
+        MarkInterrupted();
         await foreach (var command in commands.Reader.ReadAllAsync(stoppingToken))
         {
             try
@@ -69,7 +66,7 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
                 {
                     Start start => Begin(start.Queue, start.Sweep),
                     Stop => RequestStop(),
-                    Resume resume => BeginResume(resume.Run),
+                    Resume resume => await BeginResumeAsync(resume.Run),
                     Delete delete => DeleteRun(delete.Run),
                     _ => CommandResult.Refused("Unknown command."),
                 });
@@ -90,6 +87,16 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
     {
         commands.Writer.TryComplete();
         while (commands.Reader.TryRead(out var late)) late.Reply.TrySetResult(CommandResult.Refused("The lab is shutting down."));
+    }
+
+    void MarkInterrupted()
+    {
+        try
+        {
+            if (store.MarkInterrupted() is > 0 and var interrupted)
+                logger.LogWarning("{Count} run(s) were left training by a previous lab process; they are marked Interrupted", interrupted);
+        }
+        catch (RunStoreException e) { logger.LogError(e, "Cannot mark the runs a previous lab process left training"); } // the lab still serves what it can read
     }
 
     /// <summary>True while a run (or a sweep, between its runs too) owns the training thread.</summary>
@@ -113,7 +120,7 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
         {
             // The first run is announced already: it runs even when stopped at once, so that it ends Stopped.
             for (int i = 0; i < queue.Count && (i == 0 || !token.IsCancellationRequested); i++)
-                Run(i == 0 ? first : NewRun(queue[i], data, sweepId), data, resume: false, token);
+                Run(i == 0 ? first : NewRun(queue[i], data, sweepId), data, resumption: null, token);
         });
         return new CommandResult(true, sweep ? $"Started sweep {sweepId} of {queue.Count} models." : $"Started run {first.Number}: {first.ModelDisplayName}.");
     }
@@ -131,7 +138,11 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
         return info;
     }
 
-    CommandResult BeginResume(long id)
+    /// <summary>
+    /// Checks what can be checked here, then hands the run to a training thread, which loads its checkpoint (tensors are
+    /// touched on that thread only) and answers; a refused resume's thread ends before the next command is read.
+    /// </summary>
+    async Task<CommandResult> BeginResumeAsync(long id)
     {
         if (Busy)
             return CommandResult.Refused("A run is already in progress; stop it before resuming another.");
@@ -143,16 +154,18 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
             return CommandResult.Refused(dataset.Problem!);
         if (ModelCatalog.Find(stored.Model) is not { } descriptor)
             return CommandResult.Refused($"Run {id} used model '{stored.Model}', which this lab no longer has.");
-        CheckpointInfo reached;
-        try { reached = Checkpoint.ReadInfo(Checkpoints(id)); }
-        catch (InvalidDataException e) { return CommandResult.Refused($"Run {id} cannot be resumed: {e.Message}."); }
+        if (!stored.HasCheckpoint)
+            return CommandResult.Refused($"Run {id} has no checkpoint to resume from: it stopped before its first epoch ended; start it again with its settings instead.");
 
-        store.TruncateAfter(id, reached.Epoch, reached.Step);
-        store.SetStatus(id, TrainingState.Training, null);
-        var info = stored.ToRunInfo(descriptor.DisplayName);
-        hub.Publish(new RunResumed(info, StoredHistory.Load(store, stored, hub.Limits)));
-        StartTrainingThread(token => Run(info, data, resume: true, token));
-        return new CommandResult(true, $"Resumed run {id} after epoch {reached.Epoch}.");
+        var resumption = new Resumption(stored, stored.ToRunInfo(descriptor.DisplayName), store, hub);
+        var thread = StartTrainingThread(token =>
+        {
+            try { Run(resumption.Info, data, resumption, token); }
+            finally { resumption.Refuse("the training thread ended before loading the checkpoint"); } // never leaves the command waiting
+        });
+        var reply = await resumption.Reply;
+        if (!reply.Accepted) await Task.Run(() => thread.Join(StopWait));
+        return reply;
     }
 
     CommandResult DeleteRun(long id)
@@ -162,7 +175,7 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
         if (store.Find(id) is null)
             return CommandResult.Refused($"There is no run {id}.");
         store.Delete(id);
-        Checkpoints(id).Delete();
+        store.CheckpointOf(id).Delete();
         return new CommandResult(true, $"Deleted run {id}.");
     }
 
@@ -180,7 +193,7 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
     /// The run is already announced, so a start that raced the service's disposal still runs, asked to stop at once: it
     /// ends Stopped in the hub and the store rather than staying Training with no thread.
     /// </summary>
-    void StartTrainingThread(Action<CancellationToken> work)
+    TrainingThread StartTrainingThread(Action<CancellationToken> work)
     {
         lock (gate)
         {
@@ -188,11 +201,15 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
             current = new TrainingThread(work, pin: options.Value.TorchThreads == 1,
                 core => logger.LogInformation("Training on CPU {Core}, with the other cores left to serving", core));
             if (disposed) current.RequestStop();
+            return current;
         }
     }
 
-    /// <summary>The whole run, on its own thread: every torch call of the run happens here.</summary>
-    void Run(RunInfo info, Dataset data, bool resume, CancellationToken token)
+    /// <summary>
+    /// The whole run, on its own thread: every torch call of the run happens here. A resume that fails before the run is
+    /// announced is refused, and the stored run keeps its status.
+    /// </summary>
+    void Run(RunInfo info, Dataset data, Resumption? resumption, CancellationToken token)
     {
         var descriptor = ModelCatalog.Find(info.Options.Model)!;
         TrainingState ending;
@@ -203,12 +220,12 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
             manual_seed(info.Options.Seed);
             using var model = descriptor.Create();
             store.SetParameters(info.Number, model.ParameterCount);
-            if (!resume) hub.Publish(new RunStarted(info with { Parameters = model.ParameterCount })); // a resumed run's count is stored
+            if (resumption is null) hub.Publish(new RunStarted(info with { Parameters = model.ParameterCount })); // a resumed run's count is stored
             using var snapshotter = new Snapshotter(model, data.Test);
             observer = new LiveObserver(hub, snapshotter, TimeSpan.FromSeconds(options.Value.SnapshotSeconds), store, info.Number);
-            if (!resume) observer.TakeInitial();
+            if (resumption is null) observer.TakeInitial();
             using var guard = new MemoryGuard(observer, options.Value.MemoryBudget, token);
-            var result = new Trainer(model, data, info.Options, Checkpoints(info.Number)).Run(guard, guard.Token, resume);
+            var result = new Trainer(model, data, info.Options, store.CheckpointOf(info.Number)).Run(guard, guard.Token, resumption is null ? null : resumption.Restore);
             observer.Flush();
             (ending, reason) = guard.Reason is { } overBudget ? (TrainingState.Failed, overBudget) : (result.Outcome switch
             {
@@ -216,6 +233,12 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
                 TrainingOutcome.Stopped => TrainingState.Stopped,
                 _ => TrainingState.Diverged,
             }, result.Reason);
+        }
+        catch (Exception e) when (resumption is { Announced: false })
+        {
+            logger.LogWarning(e, "Run {Run} could not be resumed", info.Number);
+            resumption.Refuse(e.Message);
+            return;
         }
         catch (Exception e)
         {

@@ -8,7 +8,8 @@ namespace SpectralLab.Core.Runs;
 /// <summary>
 /// Run history in an embedded SQLite database (write-ahead log, so a reader never waits for the trainer and a killed
 /// process leaves a consistent file). Every method opens its own pooled connection: the training thread and the
-/// screens may call at the same time.
+/// screens may call at the same time. Opening checks that the file is whole and writable (<see cref="RunDatabaseChecks"/>);
+/// any later fault, reading or writing, is a <see cref="RunStoreException"/> that names the file and what to do.
 /// </summary>
 public sealed class RunStore
 {
@@ -18,28 +19,27 @@ public sealed class RunStore
     {
         Path = System.IO.Path.GetFullPath(path);
         connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true, ForeignKeys = true }.ToString();
-        try
+        RunDatabaseChecks.FolderIsWritable(System.IO.Path.GetDirectoryName(Path)!);
+        Use(connection =>
         {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-            using var connection = Open();
+            RunDatabaseChecks.IsIntact(connection, Path);
+            RunDatabaseChecks.IsWritable(connection);
             Execute(connection, "PRAGMA journal_mode = WAL;");
-            Migrate(connection);
-        }
-        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
-        {
-            throw new RunStoreException($"Cannot open the run database {Path}: {e.Message}. Set SpectralLab:StateDirectory to a writable folder, or move the damaged file away.", e);
-        }
+            Migrate(connection, Path);
+            return 0;
+        });
     }
 
     public string Path { get; }
 
-    public int SchemaVersion
-    {
-        get { using var connection = Open(); return Scalar<int>(connection, "PRAGMA user_version;"); }
-    }
+    public int SchemaVersion => Use(connection => Scalar<int>(connection, "PRAGMA user_version;"));
+
+    /// <summary>Run <paramref name="run"/>'s checkpoints, kept in a folder beside the database.</summary>
+    public CheckpointFile CheckpointOf(long run) =>
+        new(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, "checkpoints", $"run-{run}.ckpt"));
 
     /// <param name="sweep">The sweep the run belongs to, if any (see <see cref="NextSweep"/>).</param>
-    public long CreateRun(RunInfo run, long? sweep = null) => Write(connection => Insert(connection,
+    public long CreateRun(RunInfo run, long? sweep = null) => Use(connection => Insert(connection,
         """
         INSERT INTO runs (model, options, parameters, dataset, train_images, test_images, steps_per_epoch, status, started, sweep)
         VALUES ($model, $options, $parameters, $dataset, $train, $test, $steps, $status, $started, $sweep) RETURNING id;
@@ -49,17 +49,17 @@ public sealed class RunStore
         ("$status", nameof(TrainingState.Training)), ("$started", Iso(run.Started))));
 
     /// <summary>A number no sweep has used yet.</summary>
-    public long NextSweep() => Write(connection => Insert(connection, "SELECT COALESCE(MAX(sweep), 0) + 1 FROM runs;"));
+    public long NextSweep() => Use(connection => Insert(connection, "SELECT COALESCE(MAX(sweep), 0) + 1 FROM runs;"));
 
     public void SetParameters(long run, long parameters) =>
-        Write(connection => Execute(connection, "UPDATE runs SET parameters = $p WHERE id = $id;", ("$p", parameters), ("$id", run)));
+        Use(connection => Execute(connection, "UPDATE runs SET parameters = $p WHERE id = $id;", ("$p", parameters), ("$id", run)));
 
-    public void SetStatus(long run, TrainingState status, string? reason) => Write(connection => Execute(connection,
+    public void SetStatus(long run, TrainingState status, string? reason) => Use(connection => Execute(connection,
         "UPDATE runs SET status = $status, reason = $reason, ended = $ended WHERE id = $id;",
         ("$status", status.ToString()), ("$reason", reason), ("$ended", status.IsActive() ? null : Iso(DateTimeOffset.UtcNow)), ("$id", run)));
 
     /// <summary>Steps, and at an epoch end the epoch and its snapshot, in one transaction: all of it lands or none.</summary>
-    public void Append(long run, IReadOnlyList<StepRecord> steps, EpochRecord? epoch = null, Snapshot? snapshot = null) => Write(connection =>
+    public void Append(long run, IReadOnlyList<StepRecord> steps, EpochRecord? epoch = null, Snapshot? snapshot = null) => Use(connection =>
     {
         using var transaction = connection.BeginTransaction();
         using var insert = Command(connection, "INSERT OR REPLACE INTO steps VALUES ($run, $step, $epoch, $loss, $ms);");
@@ -79,7 +79,7 @@ public sealed class RunStore
     });
 
     /// <summary>Forgets what came after a checkpoint, so a resumed run's curves continue from it.</summary>
-    public void TruncateAfter(long run, int epoch, int step) => Write(connection =>
+    public void TruncateAfter(long run, int epoch, int step) => Use(connection =>
     {
         using var transaction = connection.BeginTransaction();
         foreach (var (table, column, value) in new[] { ("steps", "step", step), ("epochs", "epoch", epoch), ("snapshots", "step", step) })
@@ -89,102 +89,81 @@ public sealed class RunStore
     });
 
     /// <summary>Runs a crash left in Training or Stopping become Interrupted; returns how many.</summary>
-    public int MarkInterrupted() => Write(connection => Execute(connection,
+    public int MarkInterrupted() => Use(connection => Execute(connection,
         "UPDATE runs SET status = 'Interrupted', reason = 'The lab stopped while this run was training; resume it from its last checkpoint.' WHERE status IN ('Training', 'Stopping');"));
 
-    public void Delete(long run) => Write(connection => Execute(connection, "DELETE FROM runs WHERE id = $id;", ("$id", run)));
+    public void Delete(long run) => Use(connection => Execute(connection, "DELETE FROM runs WHERE id = $id;", ("$id", run)));
 
     public IReadOnlyList<StoredRun> List() => Query(null);
 
     public StoredRun? Find(long run) => Query(run).SingleOrDefault();
 
-    public IReadOnlyList<StepRecord> Steps(long run, int stepsPerEpoch)
-    {
-        using var connection = Open();
-        using var command = Command(connection, "SELECT step, epoch, loss, ms FROM steps WHERE run_id = $run ORDER BY step;", ("$run", run));
-        using var reader = command.ExecuteReader();
-        var steps = new List<StepRecord>();
-        while (reader.Read())
+    public IReadOnlyList<StepRecord> Steps(long run, int stepsPerEpoch) => Use(connection => Rows(connection,
+        "SELECT step, epoch, loss, ms FROM steps WHERE run_id = $run ORDER BY step;", reader =>
         {
             int step = reader.GetInt32(0), epoch = reader.GetInt32(1);
-            steps.Add(new StepRecord(epoch, step, step - (epoch - 1) * stepsPerEpoch, stepsPerEpoch, reader.GetDouble(2), reader.GetDouble(3)));
-        }
-        return steps;
-    }
+            return new StepRecord(epoch, step, step - (epoch - 1) * stepsPerEpoch, stepsPerEpoch, reader.GetDouble(2), reader.GetDouble(3));
+        }, ("$run", run)));
 
-    public IReadOnlyList<EpochRecord> Epochs(long run)
-    {
-        using var connection = Open();
-        using var command = Command(connection, "SELECT epoch, train_loss, val_loss, seconds FROM epochs WHERE run_id = $run ORDER BY epoch;", ("$run", run));
-        using var reader = command.ExecuteReader();
-        var epochs = new List<EpochRecord>();
-        while (reader.Read()) epochs.Add(new EpochRecord(reader.GetInt32(0), reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3)));
-        return epochs;
-    }
+    public IReadOnlyList<EpochRecord> Epochs(long run) => Use(connection => Rows(connection,
+        "SELECT epoch, train_loss, val_loss, seconds FROM epochs WHERE run_id = $run ORDER BY epoch;",
+        reader => new EpochRecord(reader.GetInt32(0), reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3)), ("$run", run)));
 
-    public IReadOnlyList<Snapshot> Snapshots(long run)
-    {
-        using var connection = Open();
-        using var command = Command(connection, "SELECT data FROM snapshots WHERE run_id = $run ORDER BY step;", ("$run", run));
-        using var reader = command.ExecuteReader();
-        var snapshots = new List<Snapshot>();
-        while (reader.Read()) snapshots.Add(SnapshotCodec.Decode((byte[])reader[0]));
-        return snapshots;
-    }
+    public IReadOnlyList<Snapshot> Snapshots(long run) => Use(connection => Rows(connection,
+        "SELECT step, data FROM snapshots WHERE run_id = $run ORDER BY step;", reader => DecodeSnapshot(run, reader), ("$run", run)));
 
     /// <summary>The steps at which the run has a stored snapshot, oldest first; nothing is decoded.</summary>
-    public IReadOnlyList<int> SnapshotSteps(long run)
-    {
-        using var connection = Open();
-        using var command = Command(connection, "SELECT step FROM snapshots WHERE run_id = $run ORDER BY step;", ("$run", run));
-        using var reader = command.ExecuteReader();
-        var steps = new List<int>();
-        while (reader.Read()) steps.Add(reader.GetInt32(0));
-        return steps;
-    }
+    public IReadOnlyList<int> SnapshotSteps(long run) => Use(connection => Rows(connection,
+        "SELECT step FROM snapshots WHERE run_id = $run ORDER BY step;", reader => reader.GetInt32(0), ("$run", run)));
 
     /// <summary>The snapshot stored at <paramref name="step"/>, or the newest when null; null when there is none.</summary>
-    public Snapshot? SnapshotAt(long run, int? step)
+    public Snapshot? SnapshotAt(long run, int? step) => Use(connection => Rows(connection,
+        "SELECT step, data FROM snapshots WHERE run_id = $run AND ($step IS NULL OR step = $step) ORDER BY step DESC LIMIT 1;",
+        reader => DecodeSnapshot(run, reader), ("$run", run), ("$step", step)).SingleOrDefault());
+
+    static Snapshot DecodeSnapshot(long run, SqliteDataReader reader)
     {
-        using var connection = Open();
-        using var command = Command(connection,
-            "SELECT data FROM snapshots WHERE run_id = $run AND ($step IS NULL OR step = $step) ORDER BY step DESC LIMIT 1;",
-            ("$run", run), ("$step", step));
-        return command.ExecuteScalar() is byte[] data ? SnapshotCodec.Decode(data) : null;
+        try { return SnapshotCodec.Decode((byte[])reader[1]); }
+        catch (InvalidDataException e) { throw new InvalidDataException($"run {run}'s snapshot at step {reader.GetInt32(0)}: {e.Message.TrimEnd('.')}", e); }
     }
 
-    IReadOnlyList<StoredRun> Query(long? id)
+    IReadOnlyList<StoredRun> Query(long? id) => Use(connection => Rows(connection,
+        """
+        SELECT r.id, r.options, r.parameters, r.dataset, r.train_images, r.test_images, r.steps_per_epoch, r.status, r.reason, r.started, r.ended,
+               (SELECT COUNT(*) FROM epochs e WHERE e.run_id = r.id),
+               (SELECT train_loss FROM epochs e WHERE e.run_id = r.id ORDER BY epoch DESC LIMIT 1),
+               (SELECT val_loss FROM epochs e WHERE e.run_id = r.id ORDER BY epoch DESC LIMIT 1),
+               (SELECT AVG(seconds) FROM epochs e WHERE e.run_id = r.id),
+               r.sweep
+        FROM runs r WHERE $id IS NULL OR r.id = $id ORDER BY r.id DESC;
+        """, ReadRun, ("$id", id)));
+
+    StoredRun ReadRun(SqliteDataReader reader)
     {
-        using var connection = Open();
-        using var command = Command(connection,
-            """
-            SELECT r.id, r.options, r.parameters, r.dataset, r.train_images, r.test_images, r.steps_per_epoch, r.status, r.reason, r.started, r.ended,
-                   (SELECT COUNT(*) FROM epochs e WHERE e.run_id = r.id),
-                   (SELECT train_loss FROM epochs e WHERE e.run_id = r.id ORDER BY epoch DESC LIMIT 1),
-                   (SELECT val_loss FROM epochs e WHERE e.run_id = r.id ORDER BY epoch DESC LIMIT 1),
-                   (SELECT AVG(seconds) FROM epochs e WHERE e.run_id = r.id),
-                   r.sweep
-            FROM runs r WHERE $id IS NULL OR r.id = $id ORDER BY r.id DESC;
-            """, ("$id", id));
-        using var reader = command.ExecuteReader();
-        var runs = new List<StoredRun>();
-        while (reader.Read())
-            runs.Add(new StoredRun(reader.GetInt64(0), JsonSerializer.Deserialize<TrainingOptions>(reader.GetString(1))!, reader.GetInt64(2),
+        long id = reader.GetInt64(0);
+        try
+        {
+            var options = JsonSerializer.Deserialize<TrainingOptions>(reader.GetString(1)) ?? throw new InvalidDataException("its options are null");
+            return new StoredRun(id, options, reader.GetInt64(2),
                 reader.GetString(3), reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), Enum.Parse<TrainingState>(reader.GetString(7)),
                 reader.IsDBNull(8) ? null : reader.GetString(8), DateTimeOffset.Parse(reader.GetString(9), CultureInfo.InvariantCulture),
                 reader.IsDBNull(10) ? null : DateTimeOffset.Parse(reader.GetString(10), CultureInfo.InvariantCulture),
                 reader.GetInt32(11), Nullable(reader, 12), Nullable(reader, 13), Nullable(reader, 14),
-                reader.IsDBNull(15) ? null : reader.GetInt64(15)));
-        return runs;
+                reader.IsDBNull(15) ? null : reader.GetInt64(15), CheckpointOf(id).Exists);
+        }
+        catch (Exception e) when (e is not SqliteException && RunStoreFaults.IsFault(e))
+        {
+            throw new InvalidDataException($"run {id}: {e.Message.TrimEnd('.')}", e);
+        }
     }
 
     static double? Nullable(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetDouble(column);
 
-    static void Migrate(SqliteConnection connection)
+    static void Migrate(SqliteConnection connection, string path)
     {
         int version = Scalar<int>(connection, "PRAGMA user_version;");
         if (version > RunSchema.Version)
-            throw new RunStoreException($"The run database was written by a newer SpectralLab (schema {version}; this one knows {RunSchema.Version}).");
+            throw new RunStoreException($"The run database {path} was written by a newer SpectralLab (schema {version}; this one knows {RunSchema.Version}); open it with that version, or set SpectralLab:StateDirectory to another folder.");
         for (; version < RunSchema.Version; version++)
         {
             using var transaction = connection.BeginTransaction();
@@ -194,17 +173,17 @@ public sealed class RunStore
         }
     }
 
-    /// <summary>Runs a write; a disk or database fault becomes a <see cref="RunStoreException"/> that names the file.</summary>
-    T Write<T>(Func<SqliteConnection, T> write)
+    /// <summary>Runs a read or a write on a connection of its own; a fault of the file or of what it holds becomes a <see cref="RunStoreException"/> that names the file.</summary>
+    T Use<T>(Func<SqliteConnection, T> work)
     {
         try
         {
             using var connection = Open();
-            return write(connection);
+            return work(connection);
         }
-        catch (SqliteException e)
+        catch (Exception e) when (RunStoreFaults.IsFault(e))
         {
-            throw new RunStoreException($"Cannot write the run database {Path}: {e.Message}", e);
+            throw RunStoreFaults.From(Path, e);
         }
     }
 
@@ -231,6 +210,15 @@ public sealed class RunStore
             if (!command.Parameters.Contains(name)) command.Parameters.Add(new SqliteParameter { ParameterName = name });
             command.Parameters[name].Value = value ?? DBNull.Value;
         }
+    }
+
+    static List<T> Rows<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> row, params (string, object?)[] parameters)
+    {
+        using var command = Command(connection, sql, parameters);
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read()) rows.Add(row(reader));
+        return rows;
     }
 
     static int Execute(SqliteConnection connection, string sql, params (string, object?)[] parameters)

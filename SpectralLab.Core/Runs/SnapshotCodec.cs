@@ -11,6 +11,7 @@ namespace SpectralLab.Core.Runs;
 public static class SnapshotCodec
 {
     const int Version = 2, PicturePerFilter = 1;
+    const int MinLayerBytes = 28, MinFilterBytes = 36; // the fixed fields of a layer and of a filter, all lengths zero
 
     public static byte[] Encode(Snapshot snapshot)
     {
@@ -47,9 +48,25 @@ public static class SnapshotCodec
         return buffer.ToArray();
     }
 
+    /// <summary>
+    /// Reads what <see cref="Encode"/> wrote. Every length is checked against the bytes that remain before anything is
+    /// allocated, and every filter against its layer, so a damaged blob is an <see cref="InvalidDataException"/> saying so.
+    /// </summary>
     public static Snapshot Decode(byte[] data)
     {
-        using var reader = new BinaryReader(new MemoryStream(data));
+        using var reader = new BinaryReader(new MemoryStream(data, writable: false));
+        try
+        {
+            var snapshot = Read(reader);
+            if (data.Length - reader.BaseStream.Position is > 0 and var extra) throw Damaged($"{extra:N0} bytes follow its end");
+            return snapshot;
+        }
+        catch (EndOfStreamException) { throw new InvalidDataException($"The snapshot is truncated ({data.Length:N0} bytes)."); }
+        catch (Exception e) when (e is IOException or FormatException or ArgumentException) { throw Damaged(e.Message.TrimEnd('.')); }
+    }
+
+    static Snapshot Read(BinaryReader reader)
+    {
         int version = reader.ReadInt32();
         if (version is not (Version or PicturePerFilter))
             throw new InvalidDataException($"Snapshot format {version} is not supported (expected {PicturePerFilter} or {Version}).");
@@ -58,25 +75,52 @@ public static class SnapshotCodec
         var taken = new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero);
         var reconstructions = Bytes(reader);
         var layers = new List<LayerSnapshot>();
-        for (int l = reader.ReadInt32(); l > 0; l--)
+        for (int l = Count(reader, MinLayerBytes); l > 0; l--)
         {
             int index = reader.ReadInt32(), height = reader.ReadInt32(), width = reader.ReadInt32();
+            if (height < 1 || width < 1) throw Damaged($"layer {index} is {height}×{width}");
             float scaleMin = reader.ReadSingle(), scaleMax = reader.ReadSingle();
-            var names = Enumerable.Range(0, reader.ReadInt32()).Select(_ => reader.ReadString()).ToList();
+            var names = Enumerable.Range(0, Count(reader, 1)).Select(_ => reader.ReadString()).ToList();
+            if (names.Distinct().Count() != names.Count) throw Damaged($"layer {index} names a parameter twice");
             var mosaic = version == Version ? Bytes(reader) : null;
             var filters = new List<FilterSnapshot>();
-            for (int f = reader.ReadInt32(); f > 0; f--)
+            for (int f = Count(reader, MinFilterBytes); f > 0; f--)
             {
                 int filter = reader.ReadInt32();
                 var (parameters, real, imaginary, magnitude, phase, kernel) =
                     (Floats(reader), Floats(reader), Floats(reader), Floats(reader), Floats(reader), Floats(reader));
-                filters.Add(new FilterSnapshot(filter, parameters, real, imaginary, magnitude, phase, kernel, reader.ReadSingle(), reader.ReadSingle()));
+                var snapshot = new FilterSnapshot(filter, parameters, real, imaginary, magnitude, phase, kernel, reader.ReadSingle(), reader.ReadSingle());
+                CheckFits(snapshot, index, height, width, names.Count);
+                filters.Add(snapshot);
                 if (version == PicturePerFilter) Bytes(reader);
             }
-            mosaic ??= FilterMosaic.Render(filters.Select(f => f.Magnitude).ToList(), height, width, scaleMin, scaleMax);
+            // Redrawn only from filters that fit the grid: the picture's size is then bounded by the data's.
+            mosaic ??= filters.Count == 0 ? [] : FilterMosaic.Render(filters.Select(f => f.Magnitude).ToList(), height, width, scaleMin, scaleMax);
             layers.Add(new LayerSnapshot(index, height, width, scaleMin, scaleMax, names, filters, mosaic));
         }
         return new Snapshot(step, epoch, epochEnd, taken, reconstructions, layers);
+    }
+
+    /// <summary>A filter's values lie on its layer's grids and name each parameter once, as the pictures and the API expect.</summary>
+    static void CheckFits(FilterSnapshot filter, int layer, int height, int width, int parameterNames)
+    {
+        long grid = (long)height * (width / 2 + 1);
+        if (filter.Parameters.Length != parameterNames)
+            throw Damaged($"filter {filter.Index} of layer {layer} has {filter.Parameters.Length} parameters for {parameterNames} names");
+        if (new[] { filter.Real, filter.Imaginary, filter.Magnitude, filter.Phase }.Any(values => values.Length != grid) || filter.Kernel.Length != (long)height * width)
+            throw Damaged($"filter {filter.Index} of layer {layer} does not fit the layer's {height}×{width} grid");
+    }
+
+    static InvalidDataException Damaged(string problem) => new($"The snapshot is damaged ({problem}).");
+
+    /// <summary>A count read from the blob, checked against the bytes left, so a damaged one allocates and loops no further than the data.</summary>
+    static int Count(BinaryReader reader, int leastBytesEach)
+    {
+        int count = reader.ReadInt32();
+        long left = reader.BaseStream.Length - reader.BaseStream.Position;
+        if (count < 0 || (long)count * leastBytesEach > left)
+            throw Damaged($"it counts {count:N0} items of {leastBytesEach}+ bytes with {left:N0} bytes left");
+        return count;
     }
 
     static void Bytes(BinaryWriter writer, byte[] bytes)
@@ -85,7 +129,7 @@ public static class SnapshotCodec
         writer.Write(bytes);
     }
 
-    static byte[] Bytes(BinaryReader reader) => reader.ReadBytes(reader.ReadInt32());
+    static byte[] Bytes(BinaryReader reader) => reader.ReadBytes(Count(reader, 1));
 
     static void Floats(BinaryWriter writer, float[] values)
     {
@@ -95,8 +139,8 @@ public static class SnapshotCodec
 
     static float[] Floats(BinaryReader reader)
     {
-        var values = new float[reader.ReadInt32()];
-        reader.Read(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
+        var values = new float[Count(reader, sizeof(float))];
+        reader.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
         return values;
     }
 }

@@ -3,12 +3,16 @@ using SpectralLab.Core.Training;
 namespace SpectralLab.Core.Runs;
 
 /// <summary>A run as the store keeps it, with the figures the runs table shows.</summary>
+/// <param name="HasCheckpoint">Whether a checkpoint file is there to resume from (a run stopped before its first epoch ended has none).</param>
 public sealed record StoredRun(
     long Id, TrainingOptions Options, long Parameters, string Dataset, int TrainImages, int TestImages, int StepsPerEpoch,
     TrainingState Status, string? Reason, DateTimeOffset Started, DateTimeOffset? Ended,
-    int EpochsDone, double? FinalTrainLoss, double? FinalValidationLoss, double? SecondsPerEpoch, long? Sweep = null)
+    int EpochsDone, double? FinalTrainLoss, double? FinalValidationLoss, double? SecondsPerEpoch, long? Sweep = null, bool HasCheckpoint = false)
 {
     public string Model => Options.Model;
+
+    /// <summary>A Stopped or Interrupted run with a checkpoint to go on from.</summary>
+    public bool CanResume => Status.CanResume() && HasCheckpoint;
 
     public RunInfo ToRunInfo(string displayName) =>
         new((int)Id, Options, displayName, Parameters, Dataset, TrainImages, TestImages, StepsPerEpoch, Started);

@@ -7,6 +7,9 @@ using static TorchSharp.torch;
 
 namespace SpectralLab.Core.Training;
 
+/// <summary>Loads a checkpoint into the model and the optimizer, on the training thread, and says where the run stood.</summary>
+public delegate CheckpointInfo ResumeFrom(Autoencoder model, TorchSharp.Modules.OptimizerHelper optimizer);
+
 /// <summary>
 /// The step loop: Adam on binary cross-entropy, the training set reshuffled every epoch, validation on the test set
 /// after every epoch. Runs synchronously on the calling thread: dispose scopes and grad mode are per thread, so every
@@ -17,19 +20,18 @@ public sealed class Trainer(Autoencoder model, Dataset data, TrainingOptions opt
 {
     const int EvaluationBatch = 250; // keeps each activation under 32 MB, glibc's largest heap (not mmap) allocation by default
 
-    /// <param name="resume">Continue from the checkpoint: its epoch and step, the model's parameters and Adam's moments.</param>
-    public TrainingResult Run(ITrainingObserver observer, CancellationToken cancellation, bool resume = false)
+    /// <param name="resume">
+    /// Continues from a checkpoint: called first, once the optimizer exists, it loads the model's parameters and Adam's
+    /// moments and says where the run stood. What it throws ends the run before any step.
+    /// </param>
+    public TrainingResult Run(ITrainingObserver observer, CancellationToken cancellation, ResumeFrom? resume = null)
     {
+        using var optimizer = optim.Adam(model.parameters(), options.LearningRate);
+        var reached = resume?.Invoke(model, optimizer);
         using var train = new ImageTensors(data.Train, options.TrainLimit ?? data.Train.Count);
         using var test = new ImageTensors(data.Test, options.ValidationLimit ?? data.Test.Count);
-        using var optimizer = optim.Adam(model.parameters(), options.LearningRate);
         int stepsPerEpoch = (train.Count + options.BatchSize - 1) / options.BatchSize; // the last batch may be short
-        int step = 0, firstEpoch = 1;
-        if (resume)
-        {
-            var reached = Checkpoint.Load(checkpoints ?? throw new InvalidOperationException("Resuming needs checkpoint storage."), model, optimizer);
-            (firstEpoch, step) = (reached.Epoch + 1, reached.Step);
-        }
+        int step = reached?.Step ?? 0, firstEpoch = (reached?.Epoch ?? 0) + 1;
 
         for (int epoch = firstEpoch; epoch <= options.Epochs; epoch++)
         {

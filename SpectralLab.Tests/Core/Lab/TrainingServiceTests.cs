@@ -186,8 +186,8 @@ public sealed class TrainingServiceTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("missing", "checkpoint file is missing")]
-    [InlineData("corrupt", "not a SpectralLab checkpoint")]
+    [InlineData("missing", "has no checkpoint to resume from: it stopped before its first epoch ended")]
+    [InlineData("corrupt", ".ckpt is not a SpectralLab checkpoint")]
     public async Task Resume_WithoutAUsableCheckpoint_IsRefusedWithTheReason(string fault, string expected)
     {
         Assert.True((await service.StartRunAsync(Small(epochs: 1000))).Accepted);
@@ -207,6 +207,75 @@ public sealed class TrainingServiceTests : IAsyncLifetime
         Assert.False(reply.Accepted);
         Assert.Contains(expected, reply.Message);
         Assert.Equal(TrainingState.Stopped, store.Find(id)!.Status);
+    }
+
+    /// <summary>A run stopped after <paramref name="epochs"/> or more epochs, so that it has a checkpoint (and a previous one after two).</summary>
+    async Task<(long Id, LabHistory Stopped)> StoppedAfterAsync(int epochs, int planned = 1000)
+    {
+        Assert.True((await service.StartRunAsync(Small(epochs: planned))).Accepted);
+        long id = hub.History().Run!.Number;
+        await WaitForAsync(h => h.Epochs.Count >= epochs);
+        await service.StopRunAsync();
+        var stopped = await WaitForAsync(h => !h.State.IsActive());
+        Assert.Equal(TrainingState.Stopped, stopped.State);
+        return (id, stopped);
+    }
+
+    [Theory]
+    [InlineData("half", "is truncated")]
+    [InlineData("garbage after the header", "is damaged (its contents do not match their checksum)")]
+    public async Task Resume_UnusableCheckpoint_IsRefusedAndTheRunResumesOnceTheGoodFileIsBack(string fault, string expected)
+    {
+        var (id, stopped) = await StoppedAfterAsync(epochs: 1);
+        var checkpoint = store.CheckpointOf(id);
+        File.Delete(checkpoint.PreviousPath); // nothing to fall back to
+        byte[] good = File.ReadAllBytes(checkpoint.Path);
+        byte[] bad = fault == "half" ? good[..(good.Length / 2)] : [.. good[..43], .. Garbage(good.Length - 43)]; // magic, format, epoch, step, length
+
+        File.WriteAllBytes(checkpoint.Path, bad);
+        var refused = await service.ResumeRunAsync(id);
+        var (afterRefusal, hubAfterRefusal) = (store.Find(id)!, hub.State);
+        File.WriteAllBytes(checkpoint.Path, good);
+        var resumed = await service.ResumeRunAsync(id);
+
+        Assert.False(refused.Accepted);
+        Assert.StartsWith($"Run {id} cannot be resumed: checkpoint run-{id}.ckpt {expected}", refused.Message);
+        Assert.Equal((TrainingState.Stopped, stopped.Reason, stopped.Epochs.Count), (afterRefusal.Status, afterRefusal.Reason, afterRefusal.EpochsDone));
+        Assert.Equal(TrainingState.Stopped, hubAfterRefusal); // nothing was announced
+        Assert.True(resumed.Accepted, resumed.Message);
+        Assert.Equal(TrainingState.Training, store.Find(id)!.Status);
+        await service.StopRunAsync();
+        await WaitForAsync(h => !h.State.IsActive());
+    }
+
+    static byte[] Garbage(int length)
+    {
+        var bytes = new byte[length];
+        new Random(5).NextBytes(bytes);
+        return bytes;
+    }
+
+    [Fact]
+    public async Task Resume_NewestCheckpointDamaged_ContinuesFromTheEpochBeforeWithUnbrokenCurves()
+    {
+        var (id, stopped) = await StoppedAfterAsync(epochs: 2, planned: 6);
+        int newest = stopped.Epochs.Count;
+        var checkpoint = store.CheckpointOf(id);
+        byte[] bytes = File.ReadAllBytes(checkpoint.Path);
+        bytes[bytes.Length / 2] ^= 0x10; // one bit in the model's parameters
+        File.WriteAllBytes(checkpoint.Path, bytes);
+
+        var reply = await service.ResumeRunAsync(id);
+
+        Assert.True(reply.Accepted, reply.Message);
+        Assert.StartsWith($"Resumed run {id} after epoch {newest - 1}, from its previous checkpoint: checkpoint run-{id}.ckpt is damaged", reply.Message);
+        var done = await WaitForAsync(h => !h.State.IsActive());
+        Assert.Equal(TrainingState.Completed, done.State);
+        Assert.Equal([1, 2, 3, 4, 5, 6], done.Epochs.Select(e => e.Epoch));
+        Assert.Equal(Enumerable.Range(1, 48), done.Steps.Select(s => s.Step)); // 8 steps an epoch, none twice: the store was rewound
+        Assert.Equal([1, 2, 3, 4, 5, 6], store.Epochs(id).Select(e => e.Epoch));
+        Assert.Equal(Enumerable.Range(1, 48), store.Steps(id, 8).Select(s => s.Step));
+        Assert.Equal(bytes, File.ReadAllBytes(checkpoint.DamagedPath)); // kept for a look, out of the way
     }
 
     [Fact]

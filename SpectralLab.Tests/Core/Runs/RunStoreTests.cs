@@ -19,7 +19,7 @@ public sealed class RunStoreTests : IDisposable
         "Spatial baseline", 28_353, "MNIST", 256, 100, 8, new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero));
 
     static Snapshot Shot(int step) => new(step, 1, true, new DateTimeOffset(2026, 11, 24, 10, 1, 0, TimeSpan.Zero), [1, 2, 3],
-        [new LayerSnapshot(0, 4, 4, 0.1f, 0.9f, ["a", "b"], [new FilterSnapshot(0, [1f, 2f], [0.5f], [0.25f], [0.125f], [3f], [4f, 5f], 0.1f, 0.2f)], [9, 8])]);
+        [new LayerSnapshot(0, 1, 1, 0.1f, 0.9f, ["a", "b"], [new FilterSnapshot(0, [1f, 2f], [0.5f], [0.25f], [0.125f], [3f], [4f], 0.1f, 0.2f)], [9, 8])]);
 
     [Fact]
     public void Append_StepsEpochAndSnapshot_ReadBackAsWritten()
@@ -45,7 +45,7 @@ public sealed class RunStoreTests : IDisposable
         Assert.Equal(["a", "b"], snapshot.Layers[0].ParameterNames);
         Assert.Equal([1f, 2f], filter.Parameters);
         Assert.Equal([0.125f], filter.Magnitude);
-        Assert.Equal([4f, 5f], filter.Kernel);
+        Assert.Equal([4f], filter.Kernel);
         Assert.Equal([9, 8], snapshot.Layers[0].FiltersPng);
     }
 

@@ -26,7 +26,7 @@ public sealed class SnapshotCodecTests
     }
 
     /// <summary>A snapshot as format 1 wrote it: one layer on a 0–1 colour scale, each filter followed by its own picture.</summary>
-    static byte[] FormatOne(int h, int w, float[][] magnitudes)
+    internal static byte[] FormatOne(int h, int w, float[][] magnitudes)
     {
         using var buffer = new MemoryStream();
         using (var writer = new BinaryWriter(buffer))

@@ -25,11 +25,20 @@ public sealed class RunsPageTests : LabComponentTest
         return id;
     }
 
+    /// <summary>A checkpoint file for the run: the page only asks whether there is one.</summary>
+    long WithCheckpoint(long id)
+    {
+        string path = Store.CheckpointOf(id).Path;
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, "checkpoint");
+        return id;
+    }
+
     [Fact]
     public void Render_StoredRuns_TabulatesEachWithItsFigures()
     {
         Stored("spatial", TrainingState.Completed, 0.07, 0.066);
-        Stored("spectral-gaussian", TrainingState.Interrupted, 0.12);
+        WithCheckpoint(Stored("spectral-gaussian", TrainingState.Interrupted, 0.12));
 
         var page = Render<RunsPage>();
 
@@ -43,13 +52,39 @@ public sealed class RunsPageTests : LabComponentTest
     [Fact]
     public void Resume_InterruptedRun_AsksTheTrainingService()
     {
-        long id = Stored("spectral-gaussian", TrainingState.Interrupted, 0.12);
+        long id = WithCheckpoint(Stored("spectral-gaussian", TrainingState.Interrupted, 0.12));
         var page = Render<RunsPage>();
 
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=resume]")));
         page.Find("[data-testid=resume]").Click();
 
         page.WaitForAssertion(() => Assert.Equal([id], control.Resumed));
+    }
+
+    [Fact]
+    public void Render_InterruptedRunWithoutCheckpoint_SaysSoAndOffersToStartAgainInsteadOfResume()
+    {
+        Stored("spectral-gaussian", TrainingState.Interrupted);
+
+        var page = Render<RunsPage>();
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=start-again]")));
+        Assert.Empty(page.FindAll("[data-testid=resume]"));
+        Assert.Equal("Start again with these settings", page.Find("[data-testid=start-again]").TextContent.Trim());
+        Assert.Contains("no checkpoint", page.Find("[data-testid=no-checkpoint]").TextContent);
+    }
+
+    [Fact]
+    public void StartAgain_RunWithoutCheckpoint_StartsANewRunWithItsSettings()
+    {
+        long id = Stored("spectral-gaussian", TrainingState.Stopped);
+        var page = Render<RunsPage>();
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=start-again]")));
+        page.Find("[data-testid=start-again]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal([Store.Find(id)!.Options], control.Started));
+        Assert.Empty(control.Resumed);
     }
 
     [Fact]
