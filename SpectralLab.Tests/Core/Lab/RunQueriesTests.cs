@@ -16,14 +16,21 @@ public sealed class RunQueriesTests : IDisposable
         folder.Dispose();
     }
 
+    /// <summary>A completed one-epoch run written as the lab wrote it before the pre-fix ablation was renamed.</summary>
+    static long StoredUnderTheFormerName(RunStore store)
+    {
+        long id = store.CreateRun(new RunInfo(0, new TrainingOptions { Model = "spectral-gaussian-published", Epochs = 1 },
+            "the display name it had", 19_553, "MNIST", 256, 100, 2, DateTimeOffset.UtcNow));
+        store.Append(id, [], new EpochRecord(1, 0.2, 0.17, 3));
+        store.SetStatus(id, TrainingState.Completed, "Completed 1 epochs.");
+        return id;
+    }
+
     [Fact]
     public async Task Read_RunStoredUnderTheFormerName_ReadsAsThePreFixAblation()
     {
         var store = new RunStore(folder.File("runs.db"));
-        long id = store.CreateRun(new RunInfo(0, new TrainingOptions { Model = "spectral-gaussian-published", Epochs = 2 },
-            "the display name it had", 19_553, "MNIST", 256, 100, 2, DateTimeOffset.UtcNow));
-        store.Append(id, [], new EpochRecord(1, 0.2, 0.17, 3));
-        store.SetStatus(id, TrainingState.Completed, "Completed 1 epochs.");
+        long id = StoredUnderTheFormerName(store);
         var queries = new RunQueries(store, RunStateLimits.Default);
 
         var listed = Assert.Single(await queries.RunsAsync());
@@ -42,10 +49,7 @@ public sealed class RunQueriesTests : IDisposable
     public async Task Published_PreFixRunBesideThePublishedSpectralCurve_IsNotTakenForIt()
     {
         var store = new RunStore(folder.File("runs.db"));
-        long id = store.CreateRun(new RunInfo(0, new TrainingOptions { Model = "spectral-gaussian-published", Epochs = 1 },
-            "old", 19_553, "MNIST", 256, 100, 2, DateTimeOffset.UtcNow));
-        store.Append(id, [], new EpochRecord(1, 0.2, 0.17, 3));
-        store.SetStatus(id, TrainingState.Completed, "Completed 1 epochs.");
+        StoredUnderTheFormerName(store);
 
         var published = await new RunQueries(store, RunStateLimits.Default).PublishedAsync();
 
