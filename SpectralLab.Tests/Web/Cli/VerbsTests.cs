@@ -7,7 +7,7 @@ namespace SpectralLab.Tests.Web.Cli;
 [Collection(TorchCollection.Name)]
 public sealed class VerbsTests
 {
-    static (int Code, string Out, string Error) Run(params string[] args)
+    internal static (int Code, string Out, string Error) Run(params string[] args)
     {
         var (output, error) = (new StringWriter(), new StringWriter());
         int code = Verbs.Run(args, new CliConsole(output, error, ShowsProgress: false));
