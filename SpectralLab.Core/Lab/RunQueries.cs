@@ -1,3 +1,4 @@
+using SpectralLab.Core.Lab.Reproduction;
 using SpectralLab.Core.Models;
 using SpectralLab.Core.Runs;
 using SpectralLab.Core.Training;
@@ -48,6 +49,9 @@ public sealed class RunQueries(RunStore store, RunStateLimits limits) : IRunQuer
     public Task<Snapshot?> SnapshotAsync(long id, int? step) => Task.Run(() => store.SnapshotAt(id, step));
 
     public Task<IReadOnlyList<int>> SnapshotStepsAsync(long id) => Task.Run(() => store.SnapshotSteps(id));
+
+    // The database lies in the state directory (LabOptions.DatabaseFile), and so do the reports.
+    public Task<StoredReport?> LatestReproductionAsync() => Task.Run(() => ReportFolder.Latest(Path.GetDirectoryName(store.Path)!));
 
     IReadOnlyList<StoredRun> List() => store.List().Select(Current).ToList();
 
