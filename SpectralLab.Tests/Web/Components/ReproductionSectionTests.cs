@@ -52,6 +52,7 @@ public sealed class ReproductionSectionTests : LabComponentTest
     public void Reproduce_Click_StartsTheThreeVariantsAsASweepWithThePublishedSettings()
     {
         var page = Render<RunsPage>();
+        page.WaitForAssertion(() => page.Find("[data-testid=no-report]")); // loaded: the button's handler is the final one
 
         page.Find("[data-testid=reproduce]").Click();
 
