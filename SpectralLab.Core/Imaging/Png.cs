@@ -1,6 +1,7 @@
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
 
 namespace SpectralLab.Core.Imaging;
 
@@ -40,6 +41,14 @@ public static class Png
         var tiles = images.Select(image => image.Select(value => new L8((byte)Math.Round(Math.Clamp(value, 0, 1) * 255))).ToArray()).ToList();
         using var canvas = Tiled(tiles, height, width, perRow, scale, gap: 1, trailingGap: false, new L8(128));
         return Encode(canvas);
+    }
+
+    /// <summary>The picture <paramref name="factor"/> times larger, each pixel a block: small mosaics become readable outside the lab.</summary>
+    public static byte[] Enlarge(byte[] png, int factor)
+    {
+        using var image = Image.Load<Rgb24>(png);
+        image.Mutate(context => context.Resize(image.Width * factor, image.Height * factor, KnownResamplers.NearestNeighbor));
+        return Encode(image);
     }
 
     /// <summary>

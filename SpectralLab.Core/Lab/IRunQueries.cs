@@ -1,3 +1,4 @@
+using SpectralLab.Core.Lab.Reproduction;
 using SpectralLab.Core.Runs;
 using SpectralLab.Core.Training;
 
@@ -39,4 +40,7 @@ public interface IRunQueries
     Task<Snapshot?> SnapshotAsync(long id, int? step);
 
     Task<IReadOnlyList<int>> SnapshotStepsAsync(long id);
+
+    /// <summary>The newest report the `reproduce` verb wrote beside the run database, or null when there is none.</summary>
+    Task<StoredReport?> LatestReproductionAsync();
 }

@@ -19,6 +19,9 @@ public sealed class LabOptions
     public string StateDirectory { get; set; } =
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "SpectralLab");
 
+    /// <summary>The run database's file in <see cref="StateDirectory"/>.</summary>
+    public const string DatabaseFile = "spectrallab.db";
+
     /// <summary>Seconds of training between two snapshots (epoch ends always take one).</summary>
     public double SnapshotSeconds { get; set; } = 2;
 

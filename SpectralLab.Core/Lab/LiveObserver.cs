@@ -1,55 +1,8 @@
-using System.Diagnostics;
 using SpectralLab.Core.Runs;
-
 using SpectralLab.Core.Training;
 
 namespace SpectralLab.Core.Lab;
 
-/// <summary>
-/// On the training thread: passes records to the hub, takes a snapshot every interval and at every epoch end, and
-/// writes the run to the store — steps every interval, each epoch with its snapshot in one transaction — so a killed
-/// process loses at most one interval of steps.
-/// </summary>
-sealed class LiveObserver(LiveHub hub, Snapshotter snapshotter, TimeSpan interval, RunStore store, long run) : ITrainingObserver
-{
-    readonly Stopwatch sinceSnapshot = Stopwatch.StartNew();
-    readonly List<StepRecord> unsaved = [];
-    int lastStep;
-
-    /// <summary>The model as initialised, before any step: step 0, the "at initialisation" of the inspector.</summary>
-    public void TakeInitial() => store.Append(run, [], snapshot: Take(0, 0, epochEnd: false));
-
-    public void OnStep(StepRecord step)
-    {
-        lastStep = step.Step;
-        unsaved.Add(step);
-        hub.Publish(new StepRecorded(step));
-        if (sinceSnapshot.Elapsed < interval) return;
-        Take(step.Step, step.Epoch, epochEnd: false);
-        Flush();
-    }
-
-    public void OnEpoch(EpochRecord epoch)
-    {
-        hub.Publish(new EpochRecorded(epoch));
-        var snapshot = Take(lastStep, epoch.Epoch, epochEnd: true);
-        store.Append(run, unsaved, epoch, snapshot);
-        unsaved.Clear();
-    }
-
-    /// <summary>Writes the steps not yet stored.</summary>
-    public void Flush()
-    {
-        if (unsaved.Count == 0) return;
-        store.Append(run, unsaved);
-        unsaved.Clear();
-    }
-
-    Snapshot Take(int step, int epoch, bool epochEnd)
-    {
-        var snapshot = snapshotter.Take(step, epoch, epochEnd);
-        hub.Publish(new SnapshotTaken(snapshot));
-        sinceSnapshot.Restart();
-        return snapshot;
-    }
-}
+/// <summary>The lab's run: recorded to the store as every run is (<see cref="RunRecorder"/>), and published to the hub.</summary>
+sealed class LiveObserver(LiveHub hub, Snapshotter snapshotter, TimeSpan interval, RunStore store, long run)
+    : RunRecorder(snapshotter, interval, store, run, hub.Publish);

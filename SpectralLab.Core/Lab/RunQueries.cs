@@ -1,3 +1,5 @@
+using SpectralLab.Core.Lab.Reproduction;
+using SpectralLab.Core.Models;
 using SpectralLab.Core.Runs;
 using SpectralLab.Core.Training;
 
@@ -5,17 +7,18 @@ namespace SpectralLab.Core.Lab;
 
 /// <summary>
 /// <see cref="IRunQueries"/> over the run store. SQLite's driver has no truly asynchronous I/O, so each query runs on
-/// the thread pool rather than on a circuit's or a request's thread.
+/// the thread pool rather than on a circuit's or a request's thread. A run stored under a model's former name reads as
+/// the model it is now.
 /// </summary>
 public sealed class RunQueries(RunStore store, RunStateLimits limits) : IRunQueries
 {
-    public Task<IReadOnlyList<StoredRun>> RunsAsync() => Task.Run(store.List);
+    public Task<IReadOnlyList<StoredRun>> RunsAsync() => Task.Run(List);
 
-    public Task<StoredRun?> RunAsync(long id) => Task.Run(() => store.Find(id));
+    public Task<StoredRun?> RunAsync(long id) => Task.Run(() => Find(id));
 
     public Task<LabHistory?> HistoryAsync(long id) => Task.Run(() =>
     {
-        if (store.Find(id) is not { } run) return null;
+        if (Find(id) is not { } run) return null;
         var stored = StoredHistory.Load(store, run, limits);
         var info = run.ToRunInfo(LabModels.All.FirstOrDefault(m => m.Name == run.Model)?.DisplayName ?? run.Model);
         return (LabHistory?)new LabHistory(info, run.Status, run.Reason, run.Ended ?? run.Started, stored.Steps, stored.Epochs, stored.Snapshots);
@@ -24,12 +27,12 @@ public sealed class RunQueries(RunStore store, RunStateLimits limits) : IRunQuer
     public Task<IReadOnlyList<EpochRecord>> EpochsAsync(long id) => Task.Run(() => store.Epochs(id));
 
     public Task<IReadOnlyList<RunEpochs>> CompareAsync(IReadOnlyCollection<long> ids) => Task.Run(() =>
-        (IReadOnlyList<RunEpochs>)store.List().Where(run => ids.Contains(run.Id)).OrderBy(run => run.Id)
+        (IReadOnlyList<RunEpochs>)List().Where(run => ids.Contains(run.Id)).OrderBy(run => run.Id)
             .Select(run => new RunEpochs(run, store.Epochs(run.Id))).ToList());
 
     public Task<IReadOnlyList<PublishedComparison>> PublishedAsync() => Task.Run(() =>
     {
-        var runs = store.List();
+        var runs = List();
         return (IReadOnlyList<PublishedComparison>)PublishedResults.Curves.Select(curve => new PublishedComparison(curve, runs
             .Where(r => r.Model == curve.Model && r.Status == TrainingState.Completed && r.FinalValidationLoss is not null)
             .MinBy(r => r.FinalValidationLoss) is { } best ? new RunEpochs(best, store.Epochs(best.Id)) : null)).ToList();
@@ -37,7 +40,7 @@ public sealed class RunQueries(RunStore store, RunStateLimits limits) : IRunQuer
 
     public Task<SweepResults?> LatestSweepAsync() => Task.Run(() =>
     {
-        var runs = store.List();
+        var runs = List();
         if (runs.Max(r => r.Sweep) is not { } sweep) return null;
         return (SweepResults?)new SweepResults(sweep, runs.Where(r => r.Sweep == sweep).OrderBy(r => r.Id)
             .Select(run => new RunEpochs(run, store.Epochs(run.Id))).ToList());
@@ -46,4 +49,13 @@ public sealed class RunQueries(RunStore store, RunStateLimits limits) : IRunQuer
     public Task<Snapshot?> SnapshotAsync(long id, int? step) => Task.Run(() => store.SnapshotAt(id, step));
 
     public Task<IReadOnlyList<int>> SnapshotStepsAsync(long id) => Task.Run(() => store.SnapshotSteps(id));
+
+    // The database lies in the state directory (LabOptions.DatabaseFile), and so do the reports.
+    public Task<StoredReport?> LatestReproductionAsync() => Task.Run(() => ReportFolder.Latest(Path.GetDirectoryName(store.Path)!));
+
+    IReadOnlyList<StoredRun> List() => store.List().Select(Current).ToList();
+
+    StoredRun? Find(long id) => store.Find(id) is { } run ? Current(run) : null;
+
+    static StoredRun Current(StoredRun run) => run with { Options = run.Options with { Model = ModelCatalog.CurrentName(run.Model) } };
 }

@@ -9,18 +9,19 @@ public sealed record ModelDescriptor(string Name, string DisplayName, string Des
 public static class ModelCatalog
 {
     const int Filters = 32;
+    const string PreFixBug = "spectral-gaussian-prefix-bug";
 
     public static IReadOnlyList<ModelDescriptor> All { get; } =
     [
         new("spatial", "Spatial baseline",
             "The published baseline: two 3×3 conv + max-pool blocks, transposed-conv decoder.",
             () => new SpatialAutoencoder(Filters)),
-        new("spectral-gaussian", "Spectral encoder (Gaussian)",
-            "Two Gaussian spectral layers (true complex product) + max-pool, the same decoder.",
+        new("spectral-gaussian", "Spectral encoder (Gaussian, as published)",
+            "The published spectral model: two Gaussian spectral layers (true complex product, as in the author's library since commit 8d85230) + max-pool, the same decoder.",
             () => new SpectralEncoderAutoencoder((_, n) => new GaussianFilterFamily(n), SpectralProduct.Complex, Filters)),
-        new("spectral-gaussian-published", "Spectral encoder (Gaussian, as published)",
-            "The Gaussian spectral encoder with the published code's imaginary term, to reproduce its numbers.",
-            () => new SpectralEncoderAutoencoder((_, n) => new GaussianFilterFamily(n), SpectralProduct.AsPublished, Filters)),
+        new(PreFixBug, "Spectral encoder (Gaussian, pre-fix product)",
+            "Ablation: the published spectral model with the imaginary term Re·Re + Im·Im the author's library had before its fix 8d85230; it does not give the published numbers.",
+            () => new SpectralEncoderAutoencoder((_, n) => new GaussianFilterFamily(n), SpectralProduct.PreFixBug, Filters)),
         new("spectral-polynomial", "Spectral encoder (linear)",
             "The spectral encoder with the published linear family: a first-order polynomial in u and v per filter.",
             () => new SpectralEncoderAutoencoder((_, n) => new PolynomialFilterFamily(n), SpectralProduct.Complex, Filters)),
@@ -41,8 +42,18 @@ public static class ModelCatalog
             () => new SpectralAutoencoder(Filters)),
     ];
 
+    /// <summary>Names models had before, and the names they have now: runs stored under an old name stay readable.</summary>
+    static readonly Dictionary<string, string> FormerNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["spectral-gaussian-published"] = PreFixBug, // until issue 13 found that the published runs used the fixed product
+    };
+
+    /// <summary>Finds a model by its name, or by a name it had before.</summary>
     public static ModelDescriptor? Find(string name) =>
-        All.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase));
+        All.FirstOrDefault(m => string.Equals(m.Name, CurrentName(name), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The model's name now: a former name becomes the current one; any other name stays as it is.</summary>
+    public static string CurrentName(string name) => FormerNames.GetValueOrDefault(name, name);
 
     public static string Names => string.Join(", ", All.Select(m => m.Name));
 }

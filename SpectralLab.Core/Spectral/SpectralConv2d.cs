@@ -61,7 +61,7 @@ public sealed class SpectralConv2d : nn.Module<Tensor, Tensor>
         var (wr, wi) = filters.Build(grid); // [F, H, W/2+1]
         var product = Product == SpectralProduct.Complex
             ? Times(spectrum, torch.complex(wr, wi), grid) // one complex multiply: fewer passes over memory than four real ones
-            : AsPublished(torch.view_as_real(spectrum), wr, wi, grid);
+            : PreFixProduct(torch.view_as_real(spectrum), wr, wi, grid);
         // ReLU on the real and imaginary parts alike: on the interleaved view, then back to complex without a copy.
         var activated = Activate ? torch.view_as_complex(nn.functional.relu(torch.view_as_real(product))) : product;
         return fft.irfft2(activated, s: [height, width]); // irfft2 needs s: odd sizes come back wrong otherwise
@@ -72,8 +72,8 @@ public sealed class SpectralConv2d : nn.Module<Tensor, Tensor>
         ? spectrum * weights
         : einsum("nchw,fchw->nfhw", spectrum, weights.view(OutChannels, InChannels, grid.Height, grid.Columns));
 
-    /// <summary>The published code's product: the real part as the complex product, the imaginary part Re·Re + Im·Im.</summary>
-    Tensor AsPublished(Tensor spectrum, Tensor wr, Tensor wi, FrequencyGrid grid)
+    /// <summary>The library's product before its fix: the real part as the complex product, the imaginary part Re·Re + Im·Im.</summary>
+    Tensor PreFixProduct(Tensor spectrum, Tensor wr, Tensor wi, FrequencyGrid grid)
     {
         var x = spectrum.select(-1, 0);
         var y = spectrum.select(-1, 1);

@@ -7,8 +7,8 @@ public enum SpectralProduct
     Complex,
 
     /// <summary>
-    /// As in the published code: the real part as above, but the imaginary part Re(X)Re(W) + Im(X)Im(W). Kept so the
-    /// published numbers can be reproduced.
+    /// The author's library before its commit 8d85230 (2021-06-25): the real part as above, but the imaginary part
+    /// Re(X)Re(W) + Im(X)Im(W). The published numbers came after the fix; this is kept only as an ablation of the bug.
     /// </summary>
-    AsPublished,
+    PreFixBug,
 }

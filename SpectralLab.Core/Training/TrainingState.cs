@@ -12,4 +12,12 @@ public static class TrainingStates
 
     /// <summary>A run that ended early can go on from its last checkpoint.</summary>
     public static bool CanResume(this TrainingState state) => state is TrainingState.Stopped or TrainingState.Interrupted;
+
+    /// <summary>The end state a run's outcome leaves it in.</summary>
+    public static TrainingState Ending(this TrainingOutcome outcome) => outcome switch
+    {
+        TrainingOutcome.Completed => TrainingState.Completed,
+        TrainingOutcome.Stopped => TrainingState.Stopped,
+        _ => TrainingState.Diverged,
+    };
 }

@@ -18,6 +18,7 @@ public static class Verbs
             TrainVerb.Create(console),
             BenchVerb.Create(console),
             SweepVerb.Create(console),
+            ReproduceVerb.Create(console),
         };
         if (args.Length == 0 || HelpWords.Contains(args[0]))
             return args is ["help", var verb, ..] ? Run([verb, "--help"], console) : VerbList.Write(console.Out, root);

@@ -11,12 +11,32 @@ public sealed class ModelCatalogTests
     [Theory]
     [InlineData("spatial", 28_353)]
     [InlineData("spectral-gaussian", 19_553)]
-    [InlineData("spectral-gaussian-published", 19_553)]
+    [InlineData("spectral-gaussian-prefix-bug", 19_553)]
     public void Create_PublishedModel_HasThePublishedParameterCount(string name, long expected)
     {
         using var model = ModelCatalog.Find(name)!.Create();
 
         Assert.Equal(expected, model.ParameterCount);
+    }
+
+    [Theory]
+    [InlineData("spectral-gaussian-published", "spectral-gaussian-prefix-bug")]
+    [InlineData("SPECTRAL-GAUSSIAN-PUBLISHED", "spectral-gaussian-prefix-bug")]
+    [InlineData("spectral-gaussian", "spectral-gaussian")]
+    [InlineData("nope", "nope")]
+    public void CurrentName_FormerOrCurrentName_GivesTheNameNow(string name, string now)
+    {
+        Assert.Equal(now, ModelCatalog.CurrentName(name));
+    }
+
+    [Fact]
+    public void Find_FormerNameOfThePreFixAblation_FindsTheRenamedModel()
+    {
+        var found = ModelCatalog.Find("spectral-gaussian-published");
+
+        Assert.NotNull(found);
+        Assert.Equal("spectral-gaussian-prefix-bug", found.Name);
+        Assert.Contains("pre-fix", found.DisplayName);
     }
 
     /// <summary>Counts by hand: the shared decoder has 19,553 − 2·32·12 = 18,785 parameters.</summary>
@@ -64,7 +84,7 @@ public sealed class ModelCatalogTests
     [Theory]
     [InlineData("spatial")]
     [InlineData("spectral-gaussian")]
-    [InlineData("spectral-gaussian-published")]
+    [InlineData("spectral-gaussian-prefix-bug")]
     [InlineData("spectral-free")]
     [InlineData("spectral-end-to-end")]
     public void Backward_Float32Gradients_AgreeWithFloat64Reference(string name)

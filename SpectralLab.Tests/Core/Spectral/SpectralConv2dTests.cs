@@ -12,8 +12,8 @@ public sealed class SpectralConv2dTests
     [Theory]
     [InlineData(SpectralProduct.Complex, 6, 6)]
     [InlineData(SpectralProduct.Complex, 5, 7)]
-    [InlineData(SpectralProduct.AsPublished, 6, 6)]
-    [InlineData(SpectralProduct.AsPublished, 5, 7)]
+    [InlineData(SpectralProduct.PreFixBug, 6, 6)]
+    [InlineData(SpectralProduct.PreFixBug, 5, 7)]
     public void Forward_SmallInput_MatchesADirectDftComputation(SpectralProduct product, int h, int w)
     {
         manual_seed(11);
@@ -43,16 +43,16 @@ public sealed class SpectralConv2dTests
     }
 
     [Fact]
-    public void AsPublished_DiffersFromTheComplexProduct_OnlyInTheImaginaryTerm()
+    public void PreFixBug_DiffersFromTheComplexProduct_OnlyInTheImaginaryTerm()
     {
         manual_seed(5);
         using var complexLayer = new SpectralConv2d(new GaussianFilterFamily(2, 0.6), SpectralProduct.Complex);
-        using var publishedLayer = new SpectralConv2d(new GaussianFilterFamily(2, 0.6), SpectralProduct.AsPublished);
-        publishedLayer.load_state_dict(complexLayer.state_dict());
+        using var preFixLayer = new SpectralConv2d(new GaussianFilterFamily(2, 0.6), SpectralProduct.PreFixBug);
+        preFixLayer.load_state_dict(complexLayer.state_dict());
         var input = rand(1, 1, 6, 6);
 
         // Same filters, same real term; only the imaginary term differs, and with it the output.
-        var difference = (complexLayer.forward(input) - publishedLayer.forward(input)).abs().max().item<float>();
+        var difference = (complexLayer.forward(input) - preFixLayer.forward(input)).abs().max().item<float>();
 
         Assert.True(difference > 1e-3, $"the variants agree to {difference}");
     }
@@ -72,7 +72,7 @@ public sealed class SpectralConv2dTests
 
     [Theory]
     [InlineData(SpectralProduct.Complex)]
-    [InlineData(SpectralProduct.AsPublished)]
+    [InlineData(SpectralProduct.PreFixBug)]
     public void Backward_TinyCase_EveryParameterOfEveryFilterMatchesFiniteDifferences(SpectralProduct product)
     {
         manual_seed(2);
@@ -87,7 +87,7 @@ public sealed class SpectralConv2dTests
     [Theory]
     [InlineData(SpectralProduct.Complex, true, 6, 6)]
     [InlineData(SpectralProduct.Complex, true, 5, 7)]
-    [InlineData(SpectralProduct.AsPublished, true, 5, 7)]
+    [InlineData(SpectralProduct.PreFixBug, true, 5, 7)]
     [InlineData(SpectralProduct.Complex, false, 5, 6)]
     public void Forward_FullChannelMixing_MatchesADirectDftComputation(SpectralProduct product, bool activate, int h, int w)
     {

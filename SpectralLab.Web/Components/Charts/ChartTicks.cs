@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using SpectralLab.Core.Imaging;
 
 namespace SpectralLab.Web.Components.Charts;
 
@@ -7,13 +8,7 @@ namespace SpectralLab.Web.Components.Charts;
 public static class ChartTicks
 {
     /// <summary>About <paramref name="count"/> round values (1, 2 or 5 × a power of ten apart) between low and high.</summary>
-    public static IEnumerable<double> Between(double low, double high, int count)
-    {
-        if (!(high > low)) yield break;
-        double raw = (high - low) / count, power = Math.Pow(10, Math.Floor(Math.Log10(raw)));
-        double step = new[] { 1, 2, 5, 10 }.Select(m => m * power).First(s => s >= raw);
-        for (double t = Math.Ceiling(low / step) * step; t <= high; t += step) yield return Math.Round(t, 10);
-    }
+    public static IEnumerable<double> Between(double low, double high, int count) => Ticks.Between(low, high, count);
 
     public static string F(double value) => value.ToString("F1", CultureInfo.InvariantCulture);
 
