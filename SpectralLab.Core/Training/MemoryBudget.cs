@@ -18,7 +18,7 @@ public sealed record MemoryBudget(long Bytes, string Source)
     /// <summary>Per-image training memory of each model, in KB: the larger of two `bench --memory` runs on 2026-11-25.</summary>
     static readonly Dictionary<string, int> KilobytesPerImage = new()
     {
-        ["spatial"] = 1_100, ["spectral-gaussian"] = 1_430, ["spectral-gaussian-published"] = 1_760, ["spectral-polynomial"] = 1_480,
+        ["spatial"] = 1_100, ["spectral-gaussian"] = 1_430, ["spectral-gaussian-prefix-bug"] = 1_760, ["spectral-polynomial"] = 1_480,
         ["spectral-free"] = 1_460, ["spectral-gaussian-mixture"] = 1_510, ["spectral-gaussian-centred"] = 1_380,
         ["spectral-gaussian-mixing"] = 1_620, ["spectral-end-to-end"] = 2_660,
     };
@@ -32,7 +32,7 @@ public sealed record MemoryBudget(long Bytes, string Source)
     }
 
     public static long BytesPerImage(string model) =>
-        1024L * (KilobytesPerImage.TryGetValue(model, out int kb) ? kb : KilobytesPerImage.Values.Max());
+        1024L * (KilobytesPerImage.TryGetValue(Models.ModelCatalog.CurrentName(model), out int kb) ? kb : KilobytesPerImage.Values.Max());
 
     public long Estimate(string model, int batch) => LabBytes + BytesPerImage(model) * batch;
 

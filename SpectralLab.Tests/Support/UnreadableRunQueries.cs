@@ -1,4 +1,5 @@
 using SpectralLab.Core.Lab;
+using SpectralLab.Core.Lab.Reproduction;
 using SpectralLab.Core.Runs;
 using SpectralLab.Core.Training;
 
@@ -28,4 +29,6 @@ public sealed class UnreadableRunQueries : IRunQueries
     public Task<Snapshot?> SnapshotAsync(long id, int? step) => Fail<Snapshot?>();
 
     public Task<IReadOnlyList<int>> SnapshotStepsAsync(long id) => Fail<IReadOnlyList<int>>();
+
+    public Task<StoredReport?> LatestReproductionAsync() => Fail<StoredReport?>();
 }
