@@ -69,7 +69,7 @@ public sealed class ReproduceVerbTests : IDisposable
     [InlineData("--batch 0", "--batch")]
     [InlineData("--limit 0", "--limit")]
     [InlineData("--lr -1", "--lr")]
-    [InlineData("--state /proc/no-such-state", "Cannot open the run database")]
+    [InlineData("--state /proc/no-such-state", "The folder /proc/no-such-state of the run database")]
     public void Reproduce_BadArgument_OneClearLineAndNonZeroExit(string arguments, string expected)
     {
         var (code, output, error) = VerbsTests.Run(["reproduce", .. arguments.Split(' ')]);
