@@ -19,7 +19,7 @@ public static class LabHost
         builder.Services.AddOptions<LabOptions>().BindConfiguration(LabOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<LabOptions>, LabOptionsValidator>();
         builder.Services.AddSingleton(sp => new LabDataset(sp.GetRequiredService<IOptions<LabOptions>>().Value.DataDirectory));
-        builder.Services.AddSingleton(sp => new RunStore(Path.Combine(sp.GetRequiredService<IOptions<LabOptions>>().Value.StateDirectory, "spectrallab.db")));
+        builder.Services.AddSingleton(sp => new RunStore(Path.Combine(sp.GetRequiredService<IOptions<LabOptions>>().Value.StateDirectory, LabOptions.DatabaseFile)));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<LabOptions>>().Value.Limits);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<LabOptions>>().Value.MemoryBudget);
         builder.Services.AddSingleton(sp => new LiveHub(sp.GetRequiredService<RunStateLimits>()));

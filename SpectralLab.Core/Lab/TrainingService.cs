@@ -128,11 +128,7 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
     /// <summary>Records a new run in the store and announces it.</summary>
     RunInfo NewRun(TrainingOptions trainingOptions, Dataset data, long? sweep)
     {
-        var descriptor = ModelCatalog.Find(trainingOptions.Model)!;
-        int trainImages = Math.Min(trainingOptions.TrainLimit ?? data.Train.Count, data.Train.Count);
-        int testImages = Math.Min(trainingOptions.ValidationLimit ?? data.Test.Count, data.Test.Count);
-        var info = new RunInfo(0, trainingOptions, descriptor.DisplayName, Parameters: 0, data.Name, trainImages, testImages,
-            StepsPerEpoch: (trainImages + trainingOptions.BatchSize - 1) / trainingOptions.BatchSize, DateTimeOffset.UtcNow);
+        var info = RunInfo.Starting(trainingOptions, ModelCatalog.Find(trainingOptions.Model)!.DisplayName, data);
         info = info with { Number = (int)store.CreateRun(info, sweep) };
         hub.Publish(new RunStarted(info));
         return info;
@@ -227,12 +223,7 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
             using var guard = new MemoryGuard(observer, options.Value.MemoryBudget, token);
             var result = new Trainer(model, data, info.Options, store.CheckpointOf(info.Number)).Run(guard, guard.Token, resumption is null ? null : resumption.Restore);
             observer.Flush();
-            (ending, reason) = guard.Reason is { } overBudget ? (TrainingState.Failed, overBudget) : (result.Outcome switch
-            {
-                TrainingOutcome.Completed => TrainingState.Completed,
-                TrainingOutcome.Stopped => TrainingState.Stopped,
-                _ => TrainingState.Diverged,
-            }, result.Reason);
+            (ending, reason) = guard.Reason is { } overBudget ? (TrainingState.Failed, overBudget) : (result.Outcome.Ending(), result.Reason);
         }
         catch (Exception e) when (resumption is { Announced: false })
         {
