@@ -5,6 +5,9 @@ namespace SpectralLab.Core.Lab;
 /// <summary>The answer to a command: accepted, or refused with one sentence saying why.</summary>
 public sealed record CommandResult(bool Accepted, string Message)
 {
+    /// <summary>The sweep an accepted start of a sweep began, so that its page can follow that one.</summary>
+    public long? Sweep { get; init; }
+
     public static CommandResult Refused(string why) => new(false, why);
 }
 

@@ -122,7 +122,7 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
             for (int i = 0; i < queue.Count && (i == 0 || !token.IsCancellationRequested); i++)
                 Run(i == 0 ? first : NewRun(queue[i], data, sweepId), data, resumption: null, token);
         });
-        return new CommandResult(true, sweep ? $"Started sweep {sweepId} of {queue.Count} models." : $"Started run {first.Number}: {first.ModelDisplayName}.");
+        return new CommandResult(true, sweep ? $"Started sweep {sweepId} of {queue.Count} runs." : $"Started run {first.Number}: {first.ModelDisplayName}.") { Sweep = sweepId };
     }
 
     /// <summary>Records a new run in the store and announces it.</summary>

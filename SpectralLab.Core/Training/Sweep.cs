@@ -5,28 +5,33 @@ using static TorchSharp.torch;
 
 namespace SpectralLab.Core.Training;
 
-/// <summary>One model's line in a sweep: its size, how the run ended, its validation loss after each epoch and its pace.</summary>
-public sealed record SweepRow(string Model, long Parameters, TrainingOutcome Outcome, string Reason,
-    IReadOnlyList<double> ValidationLoss, double SecondsPerEpoch);
+/// <summary>One run's line in a sweep: its settings, its size, how it ended, its validation loss after each epoch and its pace.</summary>
+public sealed record SweepRow(TrainingOptions Options, long Parameters, TrainingOutcome Outcome, string Reason,
+    IReadOnlyList<double> ValidationLoss, double SecondsPerEpoch)
+{
+    public string Model => Options.Model;
+}
 
 /// <summary>
-/// Trains each of a set of models with the same options and data, one after another on the calling thread, and
-/// collects one comparable row per model: the lab's answer to "how flexible are parametric spectral filters?".
+/// Trains each run of a sweep (a grid of models and settings) on the same data, one after another on the calling
+/// thread, and collects one comparable row per run: the lab's answer to "how flexible are parametric spectral filters?".
 /// </summary>
 public static class Sweep
 {
-    public static IEnumerable<SweepRow> Run(IEnumerable<ModelDescriptor> models, Dataset data, TrainingOptions options,
-        CancellationToken cancellation, Action<string, StepRecord>? progress = null)
+    /// <param name="runs">Validated options, one per run (see <see cref="TrainingOptions.Validate"/>).</param>
+    public static IEnumerable<SweepRow> Run(IEnumerable<TrainingOptions> runs, Dataset data,
+        CancellationToken cancellation, Action<TrainingOptions, StepRecord>? progress = null)
     {
-        foreach (var descriptor in models)
+        foreach (var options in runs)
         {
             if (cancellation.IsCancellationRequested) yield break;
+            var descriptor = ModelCatalog.Find(options.Model)!;
             manual_seed(options.Seed);
             using var model = descriptor.Create();
-            var recorder = new Recorder(step => progress?.Invoke(descriptor.Name, step));
+            var recorder = new Recorder(step => progress?.Invoke(options, step));
             var clock = Stopwatch.StartNew();
             var result = new Trainer(model, data, options with { Model = descriptor.Name }).Run(recorder, cancellation);
-            yield return new SweepRow(descriptor.Name, model.ParameterCount, result.Outcome, result.Reason,
+            yield return new SweepRow(options with { Model = descriptor.Name }, model.ParameterCount, result.Outcome, result.Reason,
                 recorder.Epochs.Select(e => e.ValidationLoss).ToList(),
                 recorder.Epochs.Count > 0 ? recorder.Epochs.Average(e => e.Seconds) : clock.Elapsed.TotalSeconds);
         }
