@@ -24,7 +24,7 @@ public static class GridLists
     public static (int Value, string? Error) One(string? text, string name)
     {
         var (values, error) = Whole(text, name);
-        return error is not null ? (0, error) : values.Count == 1 ? (values[0], null) : (0, $"The {name} takes one whole number (got {values.Count}).");
+        return error is not null ? (0, error) : values.Count == 1 ? (values[0], null) : (0, $"Type one whole number for the {name} (got {values.Count} values).");
     }
 
     /// <summary>The values as a field shows them again: invariant culture, shortest exact form, comma-separated.</summary>
