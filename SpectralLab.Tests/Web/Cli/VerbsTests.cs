@@ -162,20 +162,37 @@ public sealed class VerbsTests
     }
 
     [Fact]
-    public void Sweep_TinySubset_OneRowPerModelWithAFiniteValidationLoss()
+    public void Sweep_GridOfSeeds_DefaultsToThePublishedPairOneLinePerRunThenMeanAndStdPerSetting()
     {
-        var (code, output, _) = Run("sweep", "--models", "spatial,spectral-gaussian", "--epochs", "1", "--limit", "64", "--batch", "32", "--json");
+        var (code, output, _) = Run("sweep", "--seeds", "1,2", "--epochs", "1", "--limit", "64", "--batch-sizes", "32", "--json");
 
         Assert.Equal(0, code);
-        var rows = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
-        Assert.Equal(["spatial", "spectral-gaussian"], rows.Select(r => r.GetProperty("model").GetString()));
-        Assert.All(rows, r => Assert.True(double.IsFinite(r.GetProperty("validationLoss")[0].GetDouble())));
-        Assert.Equal(28_353, rows[0].GetProperty("parameters").GetInt64());
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var runs = lines.Take(4).ToList();
+        Assert.Equal([("spatial", 1), ("spatial", 2), ("spectral-gaussian", 1), ("spectral-gaussian", 2)],
+            runs.Select(r => (r.GetProperty("model").GetString(), r.GetProperty("options").GetProperty("seed").GetInt32())));
+        Assert.All(runs, r => Assert.Equal((32, 0.001), (r.GetProperty("options").GetProperty("batchSize").GetInt32(), r.GetProperty("options").GetProperty("learningRate").GetDouble())));
+        Assert.All(runs, r => Assert.True(double.IsFinite(r.GetProperty("validationLoss")[0].GetDouble())));
+        Assert.Equal(28_353, runs[0].GetProperty("parameters").GetInt64());
+        var settings = lines.Skip(4).ToList();
+        Assert.Equal(["spatial · lr 0.001 · batch 32", "spectral-gaussian · lr 0.001 · batch 32"], settings.Select(s => s.GetProperty("setting").GetString()));
+        for (int i = 0; i < 2; i++)
+        {
+            double a = runs[2 * i].GetProperty("validationLoss")[0].GetDouble(), b = runs[2 * i + 1].GetProperty("validationLoss")[0].GetDouble();
+            var epoch = settings[i].GetProperty("epochs")[0];
+            Assert.Equal((a + b) / 2, epoch.GetProperty("mean").GetDouble(), 12);
+            Assert.Equal(Math.Abs(a - b) / Math.Sqrt(2), epoch.GetProperty("standardDeviation").GetDouble(), 12); // two values: |a − b| / √2
+        }
     }
 
     [Theory]
-    [InlineData("--models spatial,nope", "Unknown model 'nope'")]
+    [InlineData("--models spatial,nope", "--models: Unknown model 'nope'")]
     [InlineData("--batch 0", "--batch")]
+    [InlineData("--seeds 1,1", "--seeds: 1 is listed twice in the seeds")]
+    [InlineData("--learning-rates 0.001,fast", "--learning-rates: The learning rates must be numbers")]
+    [InlineData("--learning-rates 0.001,-1", "--learning-rates: The learning rate must be a positive finite number (got -1).")]
+    [InlineData("--batch-sizes 32,0", "--batch-sizes: The batch size must be at least 1")]
+    [InlineData("--seeds 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33", "The grid makes 66 runs")]
     public void Sweep_BadArgument_OneClearLine(string arguments, string expected)
     {
         var (code, output, error) = Run(["sweep", .. arguments.Split(' ')]);
