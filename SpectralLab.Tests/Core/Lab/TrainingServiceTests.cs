@@ -326,6 +326,7 @@ public sealed class TrainingServiceTests : IAsyncLifetime
         Assert.All(runs, r => Assert.Equal((TrainingState.Completed, 1), (r.Status, r.EpochsDone)));
         Assert.Single(runs.Select(r => r.Sweep).Distinct());
         Assert.NotNull(runs[0].Sweep);
+        Assert.Equal(runs[0].Sweep, reply.Sweep); // the page follows the sweep it started
     }
 
     [Fact]
