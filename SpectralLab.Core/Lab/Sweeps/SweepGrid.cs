@@ -13,7 +13,7 @@ public sealed record SweepGrid(
     IReadOnlyList<string> Models, IReadOnlyList<double> LearningRates, IReadOnlyList<int> BatchSizes, IReadOnlyList<int> Seeds,
     int Epochs, int? TrainLimit = null)
 {
-    /// <summary>64 runs: a night of one-epoch full-MNIST runs on two cores; a larger grid is a typo, not a plan.</summary>
+    /// <summary>64 runs, e.g. the published pair × 4 learning rates × 8 seeds: each run takes minutes to hours here, so a larger grid is a typo, not a plan.</summary>
     public const int MostRuns = 64;
 
     /// <summary>The published pair: the spatial baseline and the spectral model the publication reports.</summary>
@@ -41,8 +41,8 @@ public sealed record SweepGrid(
         if (BatchSizes.Count == 0) errors[nameof(BatchSizes)] = "Type at least one batch size.";
         if (Seeds.Count == 0) errors[nameof(Seeds)] = "Type at least one seed.";
         if (Count > MostRuns)
-            errors[nameof(Count)] = $"The grid makes {Count:N0} runs ({Models.Count} models × {LearningRates.Count} learning rates × " +
-                $"{BatchSizes.Count} batch sizes × {Seeds.Count} seeds); a sweep takes at most {MostRuns}: shorten a list.";
+            errors[nameof(Count)] = $"The grid makes {Count:N0} runs (models × learning rates × batch sizes × seeds = {Models.Count} × " +
+                $"{LearningRates.Count} × {BatchSizes.Count} × {Seeds.Count}); a sweep takes at most {MostRuns}: shorten a list.";
         if (errors.Count > 0) return errors;
 
         foreach (var run in Expand()) // at most MostRuns cheap checks, and every combination is one the sweep would train

@@ -16,6 +16,7 @@ public sealed class StoreProblemTests : LabComponentTest
         Services.AddSingleton<ITrainingControl>(new FakeTrainingControl());
         Services.AddSingleton<ILiveFeed>(new LiveHub());
         Services.AddSingleton(new LabDataset(DatasetLoader.Locate()));
+        Services.AddSingleton(new SpectralLab.Core.Lab.Sweeps.SweepPlans());
     }
 
     void AssertShowsTheProblem<T>(IRenderedComponent<T> page) where T : Microsoft.AspNetCore.Components.IComponent =>

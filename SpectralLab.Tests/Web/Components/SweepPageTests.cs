@@ -30,6 +30,9 @@ public sealed class SweepPageTests : LabComponentTest
         return id;
     }
 
+    /// <summary>Finds and acts in one go on the renderer: the page renders again once it has read the store.</summary>
+    static void Act(IRenderedComponent<SweepPage> page, Action action) => page.InvokeAsync(action).GetAwaiter().GetResult();
+
     static bool Checked(IRenderedComponent<SweepPage> page, string model) => page.Find($"input[data-testid=sweep-model-{model}]").HasAttribute("checked");
 
     [Fact]
@@ -62,12 +65,12 @@ public sealed class SweepPageTests : LabComponentTest
     public void RunSweep_ListsTyped_AsksForTheWholeGridInQueueOrder()
     {
         var page = Render<SweepPage>();
-        page.Find("input[data-testid=sweep-model-spectral-gaussian]").Change(false);
-        page.Find("[data-testid=sweep-learning-rates]").Input("0.001, 0.01");
-        page.Find("[data-testid=sweep-seeds]").Input("1 2");
+        Act(page, () => page.Find("input[data-testid=sweep-model-spectral-gaussian]").Change(false));
+        Act(page, () => page.Find("[data-testid=sweep-learning-rates]").Input("0.001, 0.01"));
+        Act(page, () => page.Find("[data-testid=sweep-seeds]").Input("1 2"));
 
         page.WaitForAssertion(() => Assert.Contains("4 runs", page.Find("[data-testid=sweep-run-count]").TextContent));
-        page.Find("[data-testid=sweep-start]").Click();
+        Act(page, () => page.Find("[data-testid=sweep-start]").Click());
 
         page.WaitForAssertion(() => Assert.Equal(4, control.Started.Count));
         Assert.Equal([(0.001, 1), (0.001, 2), (0.01, 1), (0.01, 2)], control.Started.Select(o => (o.LearningRate, o.Seed)));
@@ -83,7 +86,7 @@ public sealed class SweepPageTests : LabComponentTest
     {
         var page = Render<SweepPage>();
 
-        page.Find($"[data-testid={field}]").Input(typed);
+        Act(page, () => page.Find($"[data-testid={field}]").Input(typed));
 
         page.WaitForAssertion(() => Assert.Contains(sentence, page.Find($"[data-testid={field}]").Closest(".mud-input-control")!.TextContent));
         Assert.True(page.Find("[data-testid=sweep-start]").HasAttribute("disabled"));
@@ -94,7 +97,7 @@ public sealed class SweepPageTests : LabComponentTest
     {
         var page = Render<SweepPage>();
 
-        page.Find("[data-testid=sweep-seeds]").Input(string.Join(",", Enumerable.Range(1, 40)));
+        Act(page, () => page.Find("[data-testid=sweep-seeds]").Input(string.Join(",", Enumerable.Range(1, 40))));
 
         page.WaitForAssertion(() => Assert.Contains("The grid makes 80 runs", page.Find("[data-testid=sweep-count-error]").TextContent));
         Assert.Contains("at most 64", page.Find("[data-testid=sweep-count-error]").TextContent);
@@ -106,8 +109,8 @@ public sealed class SweepPageTests : LabComponentTest
     {
         var page = Render<SweepPage>();
 
-        page.Find("input[data-testid=sweep-model-spatial]").Change(false);
-        page.Find("input[data-testid=sweep-model-spectral-gaussian]").Change(false);
+        Act(page, () => page.Find("input[data-testid=sweep-model-spatial]").Change(false));
+        Act(page, () => page.Find("input[data-testid=sweep-model-spectral-gaussian]").Change(false));
 
         page.WaitForAssertion(() => Assert.Equal("Choose at least one model.", page.Find("[data-testid=sweep-models-error]").TextContent));
         Assert.True(page.Find("[data-testid=sweep-start]").HasAttribute("disabled"));
@@ -142,7 +145,7 @@ public sealed class SweepPageTests : LabComponentTest
         control.Answer = new CommandResult(true, "Started sweep 5 of 6 runs.") { Sweep = 5 };
         var page = Render<SweepPage>();
 
-        page.Find("[data-testid=sweep-start]").Click();
+        Act(page, () => page.Find("[data-testid=sweep-start]").Click());
 
         page.WaitForAssertion(() => Assert.Equal(6, plans.PlanOf(5)!.Count));
         Assert.Equal(control.Started, plans.PlanOf(5));
