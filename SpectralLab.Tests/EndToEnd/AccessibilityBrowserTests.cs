@@ -55,6 +55,7 @@ public sealed class AccessibilityBrowserTests
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByTestId("filter-inspector")).ToContainTextAsync("Layer 2, filter 9");
         await Expect(tiles.Nth(32 + 9)).ToBeInViewportAsync();
+        await Axe.AssertAccessibleAsync(page, "/ with the filter inspector open");
 
         await page.Keyboard.PressAsync("Escape");
         await Expect(page.GetByTestId("filter-inspector")).ToHaveCountAsync(0);
