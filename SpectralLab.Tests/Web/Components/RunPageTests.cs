@@ -71,6 +71,7 @@ public sealed class RunPageTests : LabComponentTest
     {
         long id = Stored(TrainingState.Training, 0.69);
         hub.Publish(new RunStarted(Run() with { Number = (int)id }));
+        hub.Publish(new InitialLossMeasured(0.69));
         hub.Publish(new SnapshotTaken(Snapshot(0, layers: 1, filters: 2)));
         hub.Publish(new SnapshotTaken(Snapshot(5, layers: 1, filters: 2)));
 
