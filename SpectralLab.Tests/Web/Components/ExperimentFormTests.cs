@@ -151,9 +151,9 @@ public sealed class ExperimentFormTests : LabComponentTest
         var form = RenderForm();
 
         form.Find($"[data-testid={field}]").Input(typed);
+        form.WaitForAssertion(() => Assert.Contains(message, form.Find($"[data-testid={field}]").ParentElement!.ParentElement!.ParentElement!.TextContent));
         form.Find("[data-testid=start]").Click();
 
-        Assert.Contains(message, form.Find($"[data-testid={field}]").ParentElement!.ParentElement!.ParentElement!.TextContent);
         Assert.True(form.Find("[data-testid=start]").HasAttribute("disabled"));
         Assert.Contains(message, form.Find("[data-testid=start-blocked]").TextContent);
         Assert.Empty(control.Started);
