@@ -26,6 +26,7 @@ public static class LabHost
         builder.Services.AddSingleton<ILiveFeed>(sp => sp.GetRequiredService<LiveHub>());
         builder.Services.AddSingleton<IRunQueries>(sp => new RunQueries(sp.GetRequiredService<RunStore>(), sp.GetRequiredService<RunStateLimits>()));
         builder.Services.AddSingleton<SpectralLab.Core.Lab.Sweeps.SweepPlans>();
+        builder.Services.AddSingleton<IRunNotes>(sp => new RunNotes(sp.GetRequiredService<RunStore>()));
         builder.Services.AddSingleton<TrainingService>();
         builder.Services.AddSingleton<ITrainingControl>(sp => sp.GetRequiredService<TrainingService>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TrainingService>());

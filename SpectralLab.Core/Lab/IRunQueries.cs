@@ -24,6 +24,9 @@ public interface IRunQueries
 
     Task<StoredRun?> RunAsync(long id);
 
+    /// <summary>The settings of the newest run, or null when there is none: what the form offers next.</summary>
+    Task<TrainingOptions?> LatestOptionsAsync();
+
     /// <summary>A stored run as a run page shows it: its loss curve, epochs and a spread of its snapshots.</summary>
     Task<LabHistory?> HistoryAsync(long id);
 

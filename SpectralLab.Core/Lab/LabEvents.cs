@@ -10,6 +10,9 @@ public sealed record RunStarted(RunInfo Run) : LabEvent;
 /// <summary>A stored run goes on from its last checkpoint: what it had recorded up to there, then live events.</summary>
 public sealed record RunResumed(RunInfo Run, StoredHistory Stored) : LabEvent;
 
+/// <summary>The validation loss of the model as initialised, before the first step: what the run must end below.</summary>
+public sealed record InitialLossMeasured(double ValidationLoss) : LabEvent;
+
 public sealed record StepRecorded(StepRecord Step) : LabEvent;
 
 public sealed record EpochRecorded(EpochRecord Epoch) : LabEvent;
@@ -25,4 +28,4 @@ public sealed record StateChanged(TrainingState State, string? Reason, DateTimeO
 /// <param name="StateSince">When the run entered <see cref="State"/>.</param>
 public sealed record LabHistory(
     RunInfo? Run, TrainingState State, string? Reason, DateTimeOffset StateSince,
-    StepSeries Steps, IReadOnlyList<EpochRecord> Epochs, SnapshotSeries Snapshots) : LabEvent;
+    StepSeries Steps, IReadOnlyList<EpochRecord> Epochs, SnapshotSeries Snapshots, double? InitialValidationLoss = null) : LabEvent;

@@ -29,5 +29,7 @@ public sealed class MemoryGuard(ITrainingObserver inner, MemoryBudget budget, Ca
 
     public void OnEpoch(EpochRecord epoch) => inner.OnEpoch(epoch);
 
+    public void OnInitialValidation(double loss) => inner.OnInitialValidation(loss);
+
     public void Dispose() => ended.Dispose();
 }

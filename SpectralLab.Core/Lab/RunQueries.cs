@@ -21,8 +21,10 @@ public sealed class RunQueries(RunStore store, RunStateLimits limits) : IRunQuer
         if (Find(id) is not { } run) return null;
         var stored = StoredHistory.Load(store, run, limits);
         var info = run.ToRunInfo(LabModels.All.FirstOrDefault(m => m.Name == run.Model)?.DisplayName ?? run.Model);
-        return (LabHistory?)new LabHistory(info, run.Status, run.Reason, run.Ended ?? run.Started, stored.Steps, stored.Epochs, stored.Snapshots);
+        return (LabHistory?)new LabHistory(info, run.Status, run.Reason, run.Ended ?? run.Started, stored.Steps, stored.Epochs, stored.Snapshots, stored.InitialValidationLoss);
     });
+
+    public Task<TrainingOptions?> LatestOptionsAsync() => Task.Run(() => store.LatestOptions() is { } latest ? Current(latest) : null);
 
     public Task<IReadOnlyList<EpochRecord>> EpochsAsync(long id) => Task.Run(() => store.Epochs(id));
 
@@ -57,5 +59,7 @@ public sealed class RunQueries(RunStore store, RunStateLimits limits) : IRunQuer
 
     StoredRun? Find(long id) => store.Find(id) is { } run ? Current(run) : null;
 
-    static StoredRun Current(StoredRun run) => run with { Options = run.Options with { Model = ModelCatalog.CurrentName(run.Model) } };
+    static StoredRun Current(StoredRun run) => run with { Options = Current(run.Options) };
+
+    static TrainingOptions Current(TrainingOptions options) => options with { Model = ModelCatalog.CurrentName(options.Model) };
 }

@@ -20,6 +20,12 @@ class RunRecorder(Snapshotter snapshotter, TimeSpan interval, RunStore store, lo
     /// <summary>The model as initialised, before any step: step 0, the "at initialisation" of the inspector.</summary>
     public void TakeInitial() => store.Append(run, [], snapshot: Take(0, 0, epochEnd: false));
 
+    public void OnInitialValidation(double loss)
+    {
+        store.SetInitialValidationLoss(run, loss);
+        publish(new InitialLossMeasured(loss));
+    }
+
     public void OnStep(StepRecord step)
     {
         lastStep = step.Step;

@@ -16,6 +16,9 @@ public sealed class RunState(RunStateLimits limits)
     public TrainingState State { get; private set; } = TrainingState.Idle;
     public string? Reason { get; private set; }
 
+    /// <summary>The run's validation loss before its first step, once measured.</summary>
+    public double? InitialValidationLoss { get; private set; }
+
     /// <summary>When the run entered its current state: for an ended run, when it ended.</summary>
     public DateTimeOffset StateSince { get; private set; } = DateTimeOffset.UtcNow;
 
@@ -38,6 +41,7 @@ public sealed class RunState(RunStateLimits limits)
                 (Run, State, Reason, StateSince) = (history.Run, history.State, history.Reason, history.StateSince);
                 (Steps, Snapshots) = (history.Steps.Copy(), history.Snapshots.Copy());
                 Replace(history.Epochs);
+                InitialValidationLoss = history.InitialValidationLoss;
                 break;
             case RunStarted started:
                 Begin(started.Run, started.Run.Started);
@@ -47,7 +51,9 @@ public sealed class RunState(RunStateLimits limits)
                 Begin(resumed.Run, DateTimeOffset.UtcNow);
                 (Steps, Snapshots) = (resumed.Stored.Steps.Copy(), resumed.Stored.Snapshots.Copy());
                 Replace(resumed.Stored.Epochs);
+                InitialValidationLoss = resumed.Stored.InitialValidationLoss;
                 break;
+            case InitialLossMeasured measured: InitialValidationLoss = measured.ValidationLoss; break;
             case StepRecorded recorded: Steps.Add(recorded.Step); break;
             case EpochRecorded recorded: epochs.Add(recorded.Epoch); break;
             case SnapshotTaken taken: Snapshots.Add(taken.Snapshot); break;
@@ -57,11 +63,11 @@ public sealed class RunState(RunStateLimits limits)
     }
 
     /// <summary>A copy for a new subscriber: it shares the (immutable) snapshots and copies the rest.</summary>
-    public LabHistory ToHistory() => new(Run, State, Reason, StateSince, Steps.Copy(), [.. epochs], Snapshots.Copy());
+    public LabHistory ToHistory() => new(Run, State, Reason, StateSince, Steps.Copy(), [.. epochs], Snapshots.Copy(), InitialValidationLoss);
 
     void Begin(RunInfo run, DateTimeOffset since)
     {
-        (Run, State, Reason, StateSince) = (run, TrainingState.Training, null, since);
+        (Run, State, Reason, StateSince, InitialValidationLoss) = (run, TrainingState.Training, null, since, null);
         (Steps, Snapshots) = (new StepSeries(Limits.LossPoints), new SnapshotSeries(Limits.Snapshots));
     }
 

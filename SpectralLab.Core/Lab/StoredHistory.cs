@@ -7,7 +7,7 @@ namespace SpectralLab.Core.Lab;
 /// A stored run's records, read back within <see cref="RunStateLimits"/>: the loss curve folded into its buckets and
 /// only a spread of its snapshots decoded (the first, the newest and evenly spaced ones between).
 /// </summary>
-public sealed record StoredHistory(StepSeries Steps, IReadOnlyList<EpochRecord> Epochs, SnapshotSeries Snapshots)
+public sealed record StoredHistory(StepSeries Steps, IReadOnlyList<EpochRecord> Epochs, SnapshotSeries Snapshots, double? InitialValidationLoss = null)
 {
     public static StoredHistory Load(RunStore store, StoredRun run, RunStateLimits limits)
     {
@@ -15,7 +15,7 @@ public sealed record StoredHistory(StepSeries Steps, IReadOnlyList<EpochRecord> 
         steps.AddRange(store.Steps(run.Id, run.StepsPerEpoch));
         var snapshots = new SnapshotSeries(limits.Snapshots);
         snapshots.AddRange(Spread(store.SnapshotSteps(run.Id), limits.Snapshots).Select(step => store.SnapshotAt(run.Id, step)).OfType<Snapshot>());
-        return new StoredHistory(steps, store.Epochs(run.Id), snapshots);
+        return new StoredHistory(steps, store.Epochs(run.Id), snapshots, run.InitialValidationLoss);
     }
 
     /// <summary>At most <paramref name="most"/> of the items, evenly spaced, always with the first and the last.</summary>

@@ -29,6 +29,12 @@ static class RunSchema
         """,
         // 3: runs trained together as one sweep
         "ALTER TABLE runs ADD COLUMN sweep INTEGER;",
+        // 4: what the researcher wrote about a run, and its validation loss before the first step
+        """
+        ALTER TABLE runs ADD COLUMN notes TEXT NOT NULL DEFAULT '';
+        ALTER TABLE runs ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE runs ADD COLUMN initial_val_loss REAL;
+        """,
     ];
 
     public static int Version => Migrations.Length;

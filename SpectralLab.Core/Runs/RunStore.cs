@@ -58,6 +58,18 @@ public sealed class RunStore
         "UPDATE runs SET status = $status, reason = $reason, ended = $ended WHERE id = $id;",
         ("$status", status.ToString()), ("$reason", reason), ("$ended", status.IsActive() ? null : Iso(DateTimeOffset.UtcNow)), ("$id", run)));
 
+    /// <summary>The validation loss of the run's model as initialised, measured before its first step.</summary>
+    public void SetInitialValidationLoss(long run, double loss) =>
+        Use(connection => Execute(connection, "UPDATE runs SET initial_val_loss = $loss WHERE id = $id;", ("$loss", loss), ("$id", run)));
+
+    /// <summary>Replaces the run's notes and tags (checked by <see cref="RunLabels"/> before they come here); false when there is no such run.</summary>
+    public bool SetLabels(long run, string notes, IReadOnlyList<string> tags) => Use(connection => Execute(connection,
+        "UPDATE runs SET notes = $notes, tags = $tags WHERE id = $id;", ("$notes", notes), ("$tags", JsonSerializer.Serialize(tags)), ("$id", run))) == 1;
+
+    /// <summary>The options of the newest run, or null when there is none: the settings the form offers next.</summary>
+    public TrainingOptions? LatestOptions() => Use(connection => Rows(connection,
+        "SELECT options FROM runs ORDER BY id DESC LIMIT 1;", reader => JsonSerializer.Deserialize<TrainingOptions>(reader.GetString(0)))).SingleOrDefault();
+
     /// <summary>Steps, and at an epoch end the epoch and its snapshot, in one transaction: all of it lands or none.</summary>
     public void Append(long run, IReadOnlyList<StepRecord> steps, EpochRecord? epoch = null, Snapshot? snapshot = null) => Use(connection =>
     {
@@ -134,7 +146,7 @@ public sealed class RunStore
                (SELECT train_loss FROM epochs e WHERE e.run_id = r.id ORDER BY epoch DESC LIMIT 1),
                (SELECT val_loss FROM epochs e WHERE e.run_id = r.id ORDER BY epoch DESC LIMIT 1),
                (SELECT AVG(seconds) FROM epochs e WHERE e.run_id = r.id),
-               r.sweep
+               r.sweep, r.notes, r.tags, r.initial_val_loss
         FROM runs r WHERE $id IS NULL OR r.id = $id ORDER BY r.id DESC;
         """, ReadRun, ("$id", id)));
 
@@ -149,7 +161,12 @@ public sealed class RunStore
                 reader.IsDBNull(8) ? null : reader.GetString(8), DateTimeOffset.Parse(reader.GetString(9), CultureInfo.InvariantCulture),
                 reader.IsDBNull(10) ? null : DateTimeOffset.Parse(reader.GetString(10), CultureInfo.InvariantCulture),
                 reader.GetInt32(11), Nullable(reader, 12), Nullable(reader, 13), Nullable(reader, 14),
-                reader.IsDBNull(15) ? null : reader.GetInt64(15), CheckpointOf(id).Exists);
+                reader.IsDBNull(15) ? null : reader.GetInt64(15), CheckpointOf(id).Exists)
+            {
+                Notes = reader.GetString(16),
+                Tags = JsonSerializer.Deserialize<string[]>(reader.GetString(17)) ?? throw new InvalidDataException("its tags are null"),
+                InitialValidationLoss = Nullable(reader, 18),
+            };
         }
         catch (Exception e) when (e is not SqliteException && RunStoreFaults.IsFault(e))
         {

@@ -11,6 +11,17 @@ public sealed record StoredRun(
 {
     public string Model => Options.Model;
 
+    /// <summary>Free text the researcher wrote about the run (see <see cref="RunLabels"/>).</summary>
+    public string Notes { get; init; } = "";
+
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>The validation loss of the model as initialised, before the first step; null for runs stored before it was measured.</summary>
+    public double? InitialValidationLoss { get; init; }
+
+    /// <summary>Trained, yet worse than untrained: the last validation loss is above the one at initialisation.</summary>
+    public bool EndedAboveInitial => LossRise.Above(InitialValidationLoss, FinalValidationLoss);
+
     /// <summary>A Stopped or Interrupted run with a checkpoint to go on from.</summary>
     public bool CanResume => Status.CanResume() && HasCheckpoint;
 

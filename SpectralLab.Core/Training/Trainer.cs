@@ -14,7 +14,7 @@ public delegate CheckpointInfo ResumeFrom(Autoencoder model, TorchSharp.Modules.
 /// The step loop: Adam on binary cross-entropy, the training set reshuffled every epoch, validation on the test set
 /// after every epoch. Runs synchronously on the calling thread: dispose scopes and grad mode are per thread, so every
 /// step must start and finish on the same one. Stops between two steps when cancelled; a loss that is not finite ends
-/// the run as diverged. With checkpoint storage it writes a checkpoint at every epoch end, and can resume from one.
+/// the run as diverged. A new run's validation loss is measured once before the first step. With checkpoint storage it writes a checkpoint at every epoch end, and can resume from one.
 /// </summary>
 public sealed class Trainer(Autoencoder model, Dataset data, TrainingOptions options, ICheckpointStorage? checkpoints = null)
 {
@@ -32,6 +32,14 @@ public sealed class Trainer(Autoencoder model, Dataset data, TrainingOptions opt
         using var test = new ImageTensors(data.Test, options.ValidationLimit ?? data.Test.Count);
         int stepsPerEpoch = (train.Count + options.BatchSize - 1) / options.BatchSize; // the last batch may be short
         int step = reached?.Step ?? 0, firstEpoch = (reached?.Epoch ?? 0) + 1;
+        if (reached is null)
+        {
+            // The yardstick a run must end below: a loss that rises (a learning rate far too high) stays finite and would otherwise pass for learning.
+            if (Evaluate(model, test, cancellation) is not { } initial)
+                return new(TrainingOutcome.Stopped, "Stopped by request during the validation before the first step.", 0, 0);
+            GlibcMalloc.ReturnFreeMemory();
+            observer.OnInitialValidation(initial);
+        }
 
         for (int epoch = firstEpoch; epoch <= options.Epochs; epoch++)
         {

@@ -18,4 +18,7 @@ public interface ITrainingObserver
     void OnStep(StepRecord step);
 
     void OnEpoch(EpochRecord epoch);
+
+    /// <summary>The validation loss of the model as initialised, measured before the first step of a new (not a resumed) run.</summary>
+    void OnInitialValidation(double loss) { }
 }

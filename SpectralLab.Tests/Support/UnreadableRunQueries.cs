@@ -16,6 +16,8 @@ public sealed class UnreadableRunQueries : IRunQueries
 
     public Task<StoredRun?> RunAsync(long id) => Fail<StoredRun?>();
 
+    public Task<TrainingOptions?> LatestOptionsAsync() => Fail<TrainingOptions?>();
+
     public Task<LabHistory?> HistoryAsync(long id) => Fail<LabHistory?>();
 
     public Task<IReadOnlyList<EpochRecord>> EpochsAsync(long id) => Fail<IReadOnlyList<EpochRecord>>();

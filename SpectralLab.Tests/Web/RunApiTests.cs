@@ -54,6 +54,9 @@ public sealed class RunApiTests
 
         var run = Assert.Single(list.EnumerateArray());
         Assert.Equal(("Completed", 2), (run.GetProperty("status").GetString(), run.GetProperty("epochsDone").GetInt32()));
+        Assert.Equal(hub.History().InitialValidationLoss, run.GetProperty("initialValidationLoss").GetDouble()); // measured before step 1, stored
+        Assert.False(run.GetProperty("endedAboveInitial").GetBoolean());
+        Assert.Equal(("", 0), (run.GetProperty("notes").GetString(), run.GetProperty("tags").GetArrayLength()));
         var lines = csv.TrimEnd().Split('\n');
         Assert.Equal("epoch,train_loss,val_loss,seconds", lines[0]);
         Assert.Equal(["1", "2"], lines[1..].Select(l => l.Split(',')[0]));

@@ -72,9 +72,57 @@ public sealed class RunStoreTests : IDisposable
 
         var store = new RunStore(path);
 
-        Assert.Equal(3, store.SchemaVersion);
-        Assert.Equal(7, Assert.Single(store.List()).Id);
+        Assert.Equal(4, store.SchemaVersion);
+        var run = Assert.Single(store.List());
+        Assert.Equal(7, run.Id);
         Assert.Empty(store.Snapshots(7)); // the table added by version 2 exists
+        Assert.Equal(("", 0, null), (run.Notes, run.Tags.Count, run.InitialValidationLoss)); // the columns added by version 4, empty
+        Assert.False(run.EndedAboveInitial);
+    }
+
+    [Fact]
+    public void Open_VersionThreeDatabase_GetsNotesTagsAndInitialLossThatCanBeWritten()
+    {
+        string path = folder.File("v3.db");
+        using (var connection = new SqliteConnection($"Data Source={path}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE runs (id INTEGER PRIMARY KEY, model TEXT NOT NULL, options TEXT NOT NULL, parameters INTEGER NOT NULL,
+                    dataset TEXT NOT NULL, train_images INTEGER NOT NULL, test_images INTEGER NOT NULL, steps_per_epoch INTEGER NOT NULL,
+                    status TEXT NOT NULL, reason TEXT, started TEXT NOT NULL, ended TEXT, sweep INTEGER);
+                CREATE TABLE steps (run_id INTEGER NOT NULL, step INTEGER NOT NULL, epoch INTEGER NOT NULL, loss REAL NOT NULL, ms REAL NOT NULL, PRIMARY KEY (run_id, step)) WITHOUT ROWID;
+                CREATE TABLE epochs (run_id INTEGER NOT NULL, epoch INTEGER NOT NULL, train_loss REAL NOT NULL, val_loss REAL NOT NULL, seconds REAL NOT NULL, PRIMARY KEY (run_id, epoch)) WITHOUT ROWID;
+                CREATE TABLE snapshots (run_id INTEGER NOT NULL, step INTEGER NOT NULL, epoch INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (run_id, step)) WITHOUT ROWID;
+                INSERT INTO runs VALUES (3, 'spatial', '{"Model":"spatial","Epochs":2}', 28353, 'MNIST', 100, 10, 4, 'Completed', 'done', '2026-01-01T00:00:00Z', NULL, NULL);
+                INSERT INTO epochs VALUES (3, 1, 0.5, 0.4, 1.0);
+                PRAGMA user_version = 3;
+                """;
+            command.ExecuteNonQuery();
+        }
+        SqliteConnection.ClearAllPools();
+
+        var store = new RunStore(path);
+        store.SetInitialValidationLoss(3, 0.3);
+        Assert.True(store.SetLabels(3, "lr too high?", ["baseline", "lr-sweep"]));
+
+        var run = store.Find(3)!;
+        Assert.Equal(("lr too high?", 0.3), (run.Notes, run.InitialValidationLoss));
+        Assert.Equal(["baseline", "lr-sweep"], run.Tags);
+        Assert.True(run.EndedAboveInitial); // 0.4 at the end > 0.3 at start
+        Assert.False(store.SetLabels(99, "", [])); // no such run
+    }
+
+    [Fact]
+    public void LatestOptions_SaysWhatTheNewestRunWasTrainedWith()
+    {
+        var store = new RunStore(folder.File("runs.db"));
+        Assert.Null(store.LatestOptions());
+        store.CreateRun(Run());
+        store.CreateRun(Run() with { Options = Run().Options with { LearningRate = 100, Seed = 9 } });
+
+        Assert.Equal(Run().Options with { LearningRate = 100, Seed = 9 }, store.LatestOptions());
     }
 
     [Fact]

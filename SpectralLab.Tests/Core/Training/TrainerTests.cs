@@ -14,6 +14,9 @@ public sealed class TrainerTests
         public List<StepRecord> Steps { get; } = [];
         public List<EpochRecord> Epochs { get; } = [];
 
+        /// <summary>The initial validation loss, and how many steps had been reported when it came.</summary>
+        public (double Loss, int StepsBefore)? Initial { get; private set; }
+
         public void OnStep(StepRecord step)
         {
             Steps.Add(step);
@@ -21,6 +24,8 @@ public sealed class TrainerTests
         }
 
         public void OnEpoch(EpochRecord epoch) => Epochs.Add(epoch);
+
+        public void OnInitialValidation(double loss) => Initial = (loss, Steps.Count);
     }
 
     [Theory]
@@ -110,7 +115,7 @@ public sealed class TrainerTests
     [Fact]
     public void Run_LossBecomesNaN_EndsAsDivergedAtThatStep()
     {
-        using var model = new FailingAutoencoder(failOnCall: 4);
+        using var model = new FailingAutoencoder(failOnCall: 5); // the first call is the validation before step 1
         var recorder = new Recorder();
         var options = new TrainingOptions { Model = "spatial", Epochs = 3, BatchSize = 16 };
 
@@ -151,5 +156,73 @@ public sealed class TrainerTests
         }
 
         Assert.Equal(Losses(), Losses());
+    }
+
+    /// <summary>
+    /// Mean binary cross-entropy per pixel of the model's reconstructions, in doubles from the logits, by the closed form
+    /// max(z, 0) − z·y + log(1 + e^−|z|): the reference the trainer's torch reduction is checked against.
+    /// </summary>
+    static double DirectMeanBce(SpectralLab.Core.Models.Autoencoder model, SpectralLab.Core.Data.ImageSet images)
+    {
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        model.eval();
+        var pixels = images.Pixels.Take(images.Count * images.PixelsPerImage).Select(p => p / 255f).ToArray();
+        var logits = model.Logits(tensor(pixels, [images.Count, 1, images.Height, images.Width])).to_type(float64).data<double>().ToArray();
+        model.train();
+        double sum = 0;
+        for (int i = 0; i < logits.Length; i++)
+        {
+            double z = logits[i], y = pixels[i];
+            sum += Math.Max(z, 0) - z * y + Math.Log(1 + Math.Exp(-Math.Abs(z)));
+        }
+        return sum / logits.Length;
+    }
+
+    [Fact]
+    public void Run_NewRun_ReportsTheUntrainedModelsValidationLossBeforeTheFirstStep()
+    {
+        manual_seed(3);
+        using var model = ModelCatalog.Find("spatial")!.Create();
+        var data = TestData.SmallMnist(train: 64, test: 300); // more than one evaluation batch of 250
+        double expected = DirectMeanBce(model, data.Test);
+        var recorder = new Recorder();
+
+        new Trainer(model, data, new TrainingOptions { Model = "spatial", Epochs = 1, BatchSize = 32 }).Run(recorder, CancellationToken.None);
+
+        var (loss, stepsBefore) = recorder.Initial!.Value;
+        Assert.Equal(0, stepsBefore);
+        Assert.Equal(expected, loss, 1e-5);
+    }
+
+    [Fact]
+    public void Run_CancelledBeforeTheFirstStep_StopsDuringTheInitialValidation()
+    {
+        using var model = ModelCatalog.Find("spatial")!.Create();
+        var recorder = new Recorder();
+
+        var result = new Trainer(model, TestData.SmallMnist(64, 300), new TrainingOptions { Model = "spatial", Epochs = 1, BatchSize = 32 })
+            .Run(recorder, new CancellationToken(canceled: true));
+
+        Assert.Equal((TrainingOutcome.Stopped, 0), (result.Outcome, result.Steps));
+        Assert.Null(recorder.Initial);
+        Assert.Empty(recorder.Steps);
+    }
+
+    [Theory]
+    [InlineData(100, true)]   // Adam's steps of ~100 throw the weights far away: the loss stays finite but ends above the start
+    [InlineData(0.001, false)]
+    public void Run_LearningRate_EndsAboveTheInitialValidationLossOnlyWhenFarTooHigh(double learningRate, bool above)
+    {
+        manual_seed(1);
+        using var model = ModelCatalog.Find("spatial")!.Create();
+        var recorder = new Recorder();
+
+        var result = new Trainer(model, TestData.SmallMnist(train: 256, test: 100), new TrainingOptions { Model = "spatial", Epochs = 2, BatchSize = 32, LearningRate = learningRate })
+            .Run(recorder, CancellationToken.None);
+
+        Assert.Equal(TrainingOutcome.Completed, result.Outcome);
+        double initial = recorder.Initial!.Value.Loss, final = recorder.Epochs[^1].ValidationLoss;
+        Assert.True(LossRise.Above(initial, final) == above, $"validation loss {initial:F4} at start, {final:F4} at the end");
     }
 }

@@ -21,6 +21,18 @@ public sealed class ExperimentDraft
     /// <summary>Training images; empty until the dataset is known, then all of them.</summary>
     public string TrainSize { get; set; } = "";
 
+    /// <summary>Carried over from a run whose settings fill the form; the form has no field for it.</summary>
+    public int? ValidationLimit { get; private set; }
+
+    /// <summary>A draft holding <paramref name="options"/>, to change and start again.</summary>
+    /// <param name="trainingImages">The dataset's training images, which a run without a limit trained on; null while unknown.</param>
+    public static ExperimentDraft From(TrainingOptions options, int? trainingImages) => new()
+    {
+        Model = options.Model, Epochs = Text(options.Epochs), BatchSize = Text(options.BatchSize),
+        LearningRate = options.LearningRate.ToString("R", CultureInfo.InvariantCulture), Seed = Text(options.Seed),
+        TrainSize = (options.TrainLimit ?? trainingImages) is { } size ? Text(size) : "", ValidationLimit = options.ValidationLimit,
+    };
+
     /// <summary>The options, or null with at least one message keyed by the <see cref="TrainingOptions"/> field it concerns.</summary>
     public (TrainingOptions? Options, IReadOnlyDictionary<string, string> Errors) Read(Dataset data, MemoryBudget budget)
     {
@@ -33,7 +45,7 @@ public sealed class ExperimentDraft
         var options = new TrainingOptions
         {
             Model = Model, Epochs = epochs, BatchSize = batch, LearningRate = learningRate, Seed = seed,
-            TrainLimit = trainSize == data.Train.Count ? null : trainSize,
+            TrainLimit = trainSize == data.Train.Count ? null : trainSize, ValidationLimit = ValidationLimit,
         };
         foreach (var (field, message) in options.Validate(data.Train.Count, budget))
             errors.TryAdd(field, message); // a field that could not be read keeps that message

@@ -19,6 +19,9 @@ public sealed class LabView(RunStateLimits limits)
     public TrainingState State => state.State;
     public string? Reason => state.Reason;
 
+    /// <summary>The run's validation loss before its first step, once measured.</summary>
+    public double? InitialValidationLoss => state.InitialValidationLoss;
+
     /// <summary>When the run entered its current state: for an ended run, when it ended.</summary>
     public DateTimeOffset StateSince => state.StateSince;
     public StepSeries Steps => state.Steps;
