@@ -41,18 +41,13 @@ public sealed class FamilyFitter(FitSettings settings)
         (double Loss, double[] Parameters)? best = null;
         Keep();
         using (var adam = optim.Adam(parameters, settings.AdamLearningRate))
-        {
-            // The rate decays a hundredfold over the steps: large moves to find the target's features, small ones to settle.
-            var decay = optim.lr_scheduler.ExponentialLR(adam, Math.Pow(0.01, 1.0 / Math.Max(1, settings.AdamSteps)));
             for (int step = 0; step < settings.AdamSteps; step++)
             {
                 using var stepScope = NewDisposeScope();
                 adam.zero_grad();
                 Losses().sum().backward();
                 adam.step();
-                decay.step();
             }
-        }
         Keep();
         var afterAdam = Enumerable.Range(0, restarts).Select(f => Values(parameters, f)).ToArray();
         if (settings.LbfgsIterations > 0)
