@@ -57,46 +57,26 @@ public sealed class FamilyFitter(FitSettings settings)
         void Keep() => KeepBest(Losses, parameters, ref best);
     }
 
-    /// <summary>
-    /// L-BFGS from one restart's point, as a family of one filter, in short rounds. libtorch's L-BFGS has no line search,
-    /// so a round can overshoot: a round that does not lower the loss is undone and the next one takes shorter steps.
-    /// </summary>
+    /// <summary>L-BFGS from one restart's point, as a family of one filter; keeps the result when it is the best so far.</summary>
     void Refine(FamilyChoice choice, FrequencyGrid grid, double[] start, Tensor targetReal, Tensor targetImaginary, ref (double Loss, double[] Parameters)? best)
     {
-        const int Round = 25;
         using var family = choice.Create(1, grid);
         family.to(float64);
         var parameters = family.parameters().ToArray();
+        Assign(parameters, [start]);
         Tensor Losses() => SquaredDistances(family, grid, targetReal, targetImaginary);
-        var point = start;
-        double pointLoss = double.PositiveInfinity, rate = 1;
-        for (int left = settings.LbfgsIterations; left > 0 && rate > 1e-6; left -= Round)
-        {
-            Assign(parameters, [point]);
-            // No early stop on small changes (tolerance 0): on a quadratic the first full step can leave the loss
-            // unchanged to the last bit, which the default tolerance reads as convergence. The round's length bounds it.
-            using (var lbfgs = optim.LBFGS(parameters, rate, Math.Min(Round, left), Math.Min(Round, left) * 5 / 4, 1e-14, 0))
-            using (NewDisposeScope())
-                lbfgs.step(() =>
-                {
-                    lbfgs.zero_grad();
-                    var loss = Losses().sum();
-                    loss.backward();
-                    return loss;
-                });
-            double loss = LossNow(Losses);
-            if (double.IsFinite(loss) && loss < pointLoss) (point, pointLoss) = (Values(parameters, 0), loss);
-            else rate /= 4;
-        }
-        Assign(parameters, [point]);
+        // No early stop on small changes (tolerance 0): on a quadratic the first full step can leave the loss unchanged
+        // to the last bit, which the default tolerance reads as convergence. max_iter bounds it.
+        using (var lbfgs = optim.LBFGS(parameters, 1, settings.LbfgsIterations, settings.LbfgsIterations * 5 / 4, 1e-14, 0))
+        using (NewDisposeScope())
+            lbfgs.step(() =>
+            {
+                lbfgs.zero_grad();
+                var loss = Losses().sum();
+                loss.backward();
+                return loss;
+            });
         KeepBest(Losses, parameters, ref best);
-    }
-
-    static double LossNow(Func<Tensor> losses)
-    {
-        using var _ = no_grad();
-        using var scope = NewDisposeScope();
-        return losses().sum().item<double>();
     }
 
     /// <summary>Each filter's ‖W − T‖² over the grid: [F].</summary>
