@@ -1,0 +1,36 @@
+using SpectralLab.Core.Flexibility;
+using SpectralLab.Core.Runs;
+
+namespace SpectralLab.Core.Lab;
+
+/// <summary>
+/// One flexibility analysis from a plan to a stored report: gathers the targets (classic, and a stored run's first layer
+/// read from its checkpoint), fits, and saves the report under the state directory after every cell, so an analysis cut
+/// short keeps what it found. Synchronous: call on a thread that may own tensors.
+/// </summary>
+public sealed class FlexibilityJob(string stateDirectory)
+{
+    readonly ReportFiles files = new(stateDirectory);
+
+    public ReportFiles Files => files;
+
+    /// <summary>Throws InvalidDataException, saying why, when the run is not stored or its filters cannot be read.</summary>
+    public FlexibilityReport Run(FlexibilityPlan plan, float[] digit, Action<FlexibilityReport>? progress, CancellationToken cancellation)
+    {
+        var targets = new List<FlexibilityTarget>();
+        if (plan.Classic) targets.AddRange(ClassicTargets.All());
+        if (plan.Run is { } run)
+        {
+            var store = new RunStore(Path.Combine(stateDirectory, LabOptions.DatabaseFile));
+            var stored = store.Find(run) ?? throw new InvalidDataException($"There is no run {run}; /runs and `runs` list the stored ones.");
+            targets.AddRange(RunTargets.Read(run, stored.Model, store.CheckpointOf(run)));
+        }
+        var report = FlexibilityAnalysis.Run(plan.Key, targets, plan.Families, digit, plan.Settings, partial =>
+        {
+            files.Save(partial);
+            progress?.Invoke(partial);
+        }, cancellation);
+        files.Save(report);
+        return report;
+    }
+}
