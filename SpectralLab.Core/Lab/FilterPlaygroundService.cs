@@ -20,7 +20,7 @@ public sealed class FilterPlaygroundService(RunStore store, LabDataset dataset, 
 
     public int Images => dataset.Data is { } data ? Math.Min(Snapshot.ShownImages, data.Test.Count) : 0;
 
-    FrequencyGrid Grid => dataset.Data is { } data ? new(data.Height, data.Width) : new(FallbackSize, FallbackSize);
+    public FrequencyGrid Grid => dataset.Data is { } data ? new(data.Height, data.Width) : new(FallbackSize, FallbackSize);
 
     public byte[]? DigitPng(int image) =>
         Digit(image) is { } digit ? Png.GreyGrid([digit], Grid.Height, Grid.Width, perRow: 1, DigitScale) : null;

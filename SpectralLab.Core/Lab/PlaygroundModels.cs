@@ -21,6 +21,9 @@ public interface IFilterPlayground
     /// <summary>How many of the shown test images can be filtered (0 when there is no data).</summary>
     int Images { get; }
 
+    /// <summary>The digits' size, and so the grid the filters are drawn on.</summary>
+    FrequencyGrid Grid { get; }
+
     /// <summary>Shown test image <paramref name="image"/> as a picture, or null when there is no such image.</summary>
     byte[]? DigitPng(int image);
 
