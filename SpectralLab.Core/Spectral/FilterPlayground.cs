@@ -36,7 +36,7 @@ public static class FilterPlayground
         if (spec.Parameters.Length != 2 * half)
         {
             family.Dispose();
-            throw new ArgumentException($"A {spec.Family} filter here has {2 * half} parameters, not {spec.Parameters.Length}.", nameof(spec));
+            throw new ArgumentException($"A {spec.Family} filter here has {2 * half} parameters, not {spec.Parameters.Length}.");
         }
         using (no_grad())
         {
