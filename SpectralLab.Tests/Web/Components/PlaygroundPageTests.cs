@@ -39,7 +39,7 @@ public sealed class PlaygroundPageTests : LabComponentTest
     {
         Context.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/playground?run=42&layer=1&filter=0");
 
-        var page = Render<PlaygroundPage>(p => p.Add(c => c.Run, 42L).Add(c => c.Layer, 1).Add(c => c.Filter, 0));
+        var page = Render<PlaygroundPage>();
 
         page.WaitForAssertion(() => Assert.Contains("There is no run 42.", page.Find("[data-testid=playground-problem]").TextContent));
         page.WaitForAssertion(() => Assert.Contains("the family's defaults", page.Find("[data-testid=playground-source]").TextContent));
