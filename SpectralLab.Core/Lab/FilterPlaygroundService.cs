@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SpectralLab.Core.Data;
 using SpectralLab.Core.Imaging;
 using SpectralLab.Core.Models;
@@ -15,7 +14,7 @@ namespace SpectralLab.Core.Lab;
 public sealed class FilterPlaygroundService(RunStore store, LabDataset dataset, TorchWorker worker) : IFilterPlayground
 {
     public const int MaxComponents = 5, MaxOrder = 4;
-    const int SpectrumScale = 8, ImageScale = 6, DigitScale = 4;
+    const int DigitScale = 4;
     const int FallbackSize = 28; // the grid of MNIST's digits, when there is no data to read it from
 
     public int Images => dataset.Data is { } data ? Math.Min(Snapshot.ShownImages, data.Test.Count) : 0;
@@ -77,16 +76,7 @@ public sealed class FilterPlaygroundService(RunStore store, LabDataset dataset, 
         var grid = Grid;
         try
         {
-            return await worker.RunAsync(() =>
-            {
-                var clock = Stopwatch.StartNew();
-                var result = FilterPlayground.Apply(spec, digit, grid.Height, grid.Width);
-                var magnitude = Figure(SpectrumLayout.CentredRows(result.Magnitude, grid.Height, grid.Columns), grid.Height, grid.Columns, SpectrumScale);
-                var phase = Figure(SpectrumLayout.CentredRows(result.Phase, grid.Height, grid.Columns), grid.Height, grid.Columns, SpectrumScale, MathF.PI);
-                var kernel = Figure(result.Kernel, grid.Height, grid.Width, ImageScale);
-                var filtered = Figure(result.Filtered, grid.Height, grid.Width, ImageScale);
-                return Answer<PlaygroundDrawing>.Of(new PlaygroundDrawing(magnitude, phase, kernel, filtered, result.Filtered, clock.Elapsed.TotalMilliseconds));
-            });
+            return await worker.RunAsync(() => Answer<PlaygroundDrawing>.Of(PlaygroundRendering.Draw(spec, digit, grid)));
         }
         catch (WorkerBusyException e) { return Answer<PlaygroundDrawing>.Refused(e.Message); }
         catch (ArgumentException e) { return Answer<PlaygroundDrawing>.Refused(e.Message); }
@@ -126,12 +116,5 @@ public sealed class FilterPlaygroundService(RunStore store, LabDataset dataset, 
     {
         if (dataset.Data is not { } data || image < 0 || image >= Images) return null;
         return data.Test.Pixels.AsSpan(image * data.Test.PixelsPerImage, data.Test.PixelsPerImage).ToArray().Select(p => p / 255f).ToArray();
-    }
-
-    /// <summary>A heatmap on the values' own range, or on ±<paramref name="symmetric"/> when given (phase: −π to π).</summary>
-    static PlaygroundFigure Figure(float[] values, int rows, int columns, int scale, float? symmetric = null)
-    {
-        float min = symmetric is { } s ? -s : values.Min(), max = symmetric ?? values.Max();
-        return new PlaygroundFigure(Png.Heatmap(values, rows, columns, min, max, scale), min, max);
     }
 }
