@@ -44,4 +44,17 @@ public sealed class PlaygroundPageTests : LabComponentTest
         page.WaitForAssertion(() => Assert.Contains("There is no run 42.", page.Find("[data-testid=playground-problem]").TextContent));
         page.WaitForAssertion(() => Assert.Contains("the family's defaults", page.Find("[data-testid=playground-source]").TextContent));
     }
+
+    [Fact]
+    public void Family_FreeChosen_OffersTheRealAndImaginaryWeightOfTheChosenFrequency()
+    {
+        var page = Render<PlaygroundPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=filtered-digit]")));
+
+        page.Find("[data-testid=playground-family]").Change("Free");
+        page.WaitForAssertion(() => Assert.Equal(["re[0,0]", "im[0,0]"], page.FindAll("input[type=range]").Select(s => s.GetAttribute("data-testid")![7..])));
+        page.Find("[data-testid=free-row]").Change("3");
+
+        page.WaitForAssertion(() => Assert.Equal(["re[3,0]", "im[3,0]"], page.FindAll("input[type=range]").Select(s => s.GetAttribute("data-testid")![7..])));
+    }
 }
