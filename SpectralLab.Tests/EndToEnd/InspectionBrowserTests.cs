@@ -1,11 +1,9 @@
 using Microsoft.Playwright;
 using SpectralLab.Core.Lab;
-using SpectralLab.Core.Models;
 using SpectralLab.Core.Runs;
 using SpectralLab.Core.Training;
 using SpectralLab.Tests.Support;
 using static Microsoft.Playwright.Assertions;
-using static TorchSharp.torch;
 
 namespace SpectralLab.Tests.EndToEnd;
 
@@ -39,8 +37,9 @@ public sealed class InspectionBrowserTests
     {
         using var state = new TempDirectory();
         var store = new RunStore(state.File(LabOptions.DatabaseFile));
-        long spatial = StoreRunWithCheckpoint(store, "spatial");
-        long spectral = StoreRunWithCheckpoint(store, "spectral-gaussian");
+        long spatial = StoredRuns.WithCheckpoint(store, "spatial");
+        long spectral = StoredRuns.WithCheckpoint(store, "spectral-gaussian");
+        foreach (var run in new[] { spatial, spectral }) store.SetStatus(run, TrainingState.Completed, null);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         await using var lab = await LabProcess.StartAsync(stateDirectory: state.Path);
         using var playwright = await Playwright.CreateAsync();
@@ -55,7 +54,10 @@ public sealed class InspectionBrowserTests
         await Expect(columns).ToHaveCountAsync(2);
         await Expect(columns.Nth(1)).ToContainTextAsync($"Run {spectral} · spectral-gaussian · epoch 1", new() { Timeout = 30_000 });
         await Expect(columns.Nth(1).Locator("img[alt*='after the layer']")).ToHaveCountAsync(2);
-        await AssertFitsAsync(page, 390);
+        await page.SetViewportSizeAsync(390, 800);
+        var section = await page.GetByTestId("activations").BoundingBoxAsync();
+        Assert.True(section!.X + section.Width <= 390, $"the activations end at {section.X + section.Width} px at a 390 px viewport");
+        Assert.True(await page.GetByTestId("activations").EvaluateAsync<bool>("e => e.scrollWidth <= e.clientWidth"), "the activations scroll sideways");
     }
 
     /// <summary>At <paramref name="width"/> pixels the page scrolls only vertically.</summary>
@@ -64,16 +66,5 @@ public sealed class InspectionBrowserTests
         await page.SetViewportSizeAsync(width, 800);
         int scrollWidth = await page.EvaluateAsync<int>("document.scrollingElement.scrollWidth");
         Assert.True(scrollWidth <= width, $"the page is {scrollWidth} px wide at a {width} px viewport");
-    }
-
-    static long StoreRunWithCheckpoint(RunStore store, string model)
-    {
-        long run = store.CreateRun(new RunInfo(0, new TrainingOptions { Model = model }, model, 1, "MNIST", 100, 10, 1, DateTimeOffset.UtcNow));
-        using var scope = NewDisposeScope();
-        using var built = ModelCatalog.Find(model)!.Create();
-        using var optimizer = optim.Adam(built.parameters());
-        store.CheckpointOf(run).Write(stream => Checkpoint.Save(stream, new CheckpointInfo(1, 1), built, optimizer));
-        store.SetStatus(run, TrainingState.Completed, null);
-        return run;
     }
 }

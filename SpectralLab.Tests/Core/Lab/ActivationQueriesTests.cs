@@ -1,34 +1,16 @@
 using SpectralLab.Core.Data;
 using SpectralLab.Core.Lab;
-using SpectralLab.Core.Models;
-using SpectralLab.Core.Runs;
-using SpectralLab.Core.Training;
 using SpectralLab.Tests.Support;
-using static TorchSharp.torch;
 
 namespace SpectralLab.Tests.Core.Lab;
 
 /// <summary>Activation maps of stored runs, computed from their kept checkpoints.</summary>
 [Collection(TorchCollection.Name)]
-public sealed class ActivationQueriesTests : IDisposable
+public sealed class ActivationQueriesTests : WorkerAndStore
 {
-    readonly TempDirectory folder = new();
-    readonly TorchWorker worker = new();
-    readonly RunStore store;
     readonly ActivationQueries queries;
 
-    public ActivationQueriesTests()
-    {
-        store = new RunStore(folder.File("runs.db"));
-        queries = new ActivationQueries(store, new LabDataset(null), worker);
-    }
-
-    public void Dispose()
-    {
-        worker.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        folder.Dispose();
-    }
+    public ActivationQueriesTests() => queries = new ActivationQueries(Store, new LabDataset(null), Worker);
 
     [Fact]
     public async Task Activations_ASpatialRun_UseItsCheckpointsWeightsForEveryChannel()
@@ -76,16 +58,12 @@ public sealed class ActivationQueriesTests : IDisposable
         Assert.Equal("Image 10 is not one of the shown test images; choose 0 to 9.", (await queries.ActivationsAsync(run, 10)).Problem);
     }
 
-    long NewRun(string model) => store.CreateRun(new RunInfo(0, new TrainingOptions { Model = model }, model, 1, "MNIST", 100, 10, 1, DateTimeOffset.UtcNow));
+    long NewRun(string model) => StoredRuns.Create(Store, model);
 
     /// <summary>A spatial model whose first convolution is zero but for its bias, saved as the run's checkpoint of <paramref name="epoch"/>.</summary>
-    void SaveSpatialCheckpoint(long run, int epoch, float firstBias)
+    void SaveSpatialCheckpoint(long run, int epoch, float firstBias) => StoredRuns.SaveCheckpoint(Store, run, "spatial", epoch, model =>
     {
-        using var scope = NewDisposeScope();
-        using var model = new SpatialAutoencoder();
         Tensors.Set(model, "conv1.weight", new float[32 * 9]);
         Tensors.Set(model, "conv1.bias", Enumerable.Repeat(firstBias, 32).ToArray());
-        using var optimizer = optim.Adam(model.parameters());
-        store.CheckpointOf(run).Write(stream => Checkpoint.Save(stream, new CheckpointInfo(epoch, epoch * 10), model, optimizer));
-    }
+    });
 }

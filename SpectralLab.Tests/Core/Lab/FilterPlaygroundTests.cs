@@ -1,7 +1,6 @@
 using System.Numerics;
 using SpectralLab.Core.Data;
 using SpectralLab.Core.Lab;
-using SpectralLab.Core.Runs;
 using SpectralLab.Core.Spectral;
 using SpectralLab.Tests.Support;
 
@@ -9,22 +8,12 @@ namespace SpectralLab.Tests.Core.Lab;
 
 /// <summary>The playground's filtered digit against the spectral layer written out with direct DFT sums.</summary>
 [Collection(TorchCollection.Name)]
-public sealed class FilterPlaygroundTests : IDisposable
+public sealed class FilterPlaygroundTests : WorkerAndStore
 {
     const int Image = 3;
-    readonly TempDirectory folder = new();
-    readonly TorchWorker worker = new();
     readonly FilterPlaygroundService playground;
 
-    public FilterPlaygroundTests() =>
-        playground = new FilterPlaygroundService(new RunStore(folder.File("runs.db")), new LabDataset(null), worker);
-
-    public void Dispose()
-    {
-        worker.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        folder.Dispose();
-    }
+    public FilterPlaygroundTests() => playground = new FilterPlaygroundService(Store, new LabDataset(null), Worker);
 
     // A rotated, off-centre Gaussian with a non-zero imaginary part, so both ReLUs and the complex product matter.
     static readonly float[] Gaussian = [-0.35f, 0.2f, 12f, 3f, 8f, 1.5f, -0.4f, 0.1f, 20f, -2f, 15f, -0.8f];

@@ -1,6 +1,5 @@
 using SpectralLab.Core.Data;
 using SpectralLab.Core.Lab;
-using SpectralLab.Core.Runs;
 using SpectralLab.Core.Spectral;
 using SpectralLab.Core.Training;
 using SpectralLab.Tests.Support;
@@ -9,25 +8,11 @@ namespace SpectralLab.Tests.Core.Lab;
 
 /// <summary>The playground starting from a filter a run learned, as its newest stored snapshot has it.</summary>
 [Collection(TorchCollection.Name)]
-public sealed class LearnedFilterTests : IDisposable
+public sealed class LearnedFilterTests : WorkerAndStore
 {
-    readonly TempDirectory folder = new();
-    readonly TorchWorker worker = new();
-    readonly RunStore store;
     readonly FilterPlaygroundService playground;
 
-    public LearnedFilterTests()
-    {
-        store = new RunStore(folder.File("runs.db"));
-        playground = new FilterPlaygroundService(store, new LabDataset(null), worker);
-    }
-
-    public void Dispose()
-    {
-        worker.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        folder.Dispose();
-    }
+    public LearnedFilterTests() => playground = new FilterPlaygroundService(Store, new LabDataset(null), Worker);
 
     static readonly string[] GaussianNames = ["re.x0", "re.y0", "re.a", "re.b", "re.c", "re.s0", "im.x0", "im.y0", "im.a", "im.b", "im.c", "im.s0"];
 
@@ -62,7 +47,7 @@ public sealed class LearnedFilterTests : IDisposable
             (await playground.LearnedAsync(spatial, 0, 0)).Problem);
     }
 
-    long NewRun(string model) => store.CreateRun(new RunInfo(0, new TrainingOptions { Model = model }, model, 1, "MNIST", 100, 10, 10, DateTimeOffset.UtcNow));
+    long NewRun(string model) => StoredRuns.Create(Store, model);
 
     /// <summary>A snapshot of one 28×28 layer of two filters, the second with <paramref name="parameters"/>.</summary>
     void StoreSnapshot(long run, int step, string[] names, float[] parameters)
@@ -71,6 +56,6 @@ public sealed class LearnedFilterTests : IDisposable
         FilterSnapshot Filter(int index, float[] values) =>
             new(index, values, new float[grid], new float[grid], new float[grid], new float[grid], new float[28 * 28], 0, 0);
         var layer = new LayerSnapshot(0, 28, 28, 0, 1, names, [Filter(0, new float[names.Length]), Filter(1, parameters)], [0x89]);
-        store.Append(run, [], snapshot: new Snapshot(step, 1, false, DateTimeOffset.UtcNow, [0x89], [layer]));
+        Store.Append(run, [], snapshot: new Snapshot(step, 1, false, DateTimeOffset.UtcNow, [0x89], [layer]));
     }
 }

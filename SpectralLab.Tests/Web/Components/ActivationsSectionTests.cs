@@ -2,12 +2,8 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using SpectralLab.Core.Data;
 using SpectralLab.Core.Lab;
-using SpectralLab.Core.Models;
-using SpectralLab.Core.Runs;
-using SpectralLab.Core.Training;
 using SpectralLab.Tests.Support;
 using SpectralLab.Web.Components.Activations;
-using static TorchSharp.torch;
 
 namespace SpectralLab.Tests.Web.Components;
 
@@ -48,14 +44,5 @@ public sealed class ActivationsSectionTests : LabComponentTest
         Assert.Contains("Test image 5", section.Find("[data-testid=activation-column] img").GetAttribute("alt"));
     }
 
-    long NewRun(string model, bool checkpoint)
-    {
-        long run = Store.CreateRun(new RunInfo(0, new TrainingOptions { Model = model }, model, 1, "MNIST", 100, 10, 1, DateTimeOffset.UtcNow));
-        if (!checkpoint) return run;
-        using var scope = NewDisposeScope();
-        using var built = ModelCatalog.Find(model)!.Create();
-        using var optimizer = optim.Adam(built.parameters());
-        Store.CheckpointOf(run).Write(stream => Checkpoint.Save(stream, new CheckpointInfo(1, 1), built, optimizer));
-        return run;
-    }
+    long NewRun(string model, bool checkpoint) => checkpoint ? StoredRuns.WithCheckpoint(Store, model) : StoredRuns.Create(Store, model);
 }
