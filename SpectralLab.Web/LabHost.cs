@@ -28,6 +28,9 @@ public static class LabHost
         builder.Services.AddSingleton<SpectralLab.Core.Lab.Sweeps.SweepPlans>();
         builder.Services.AddSingleton<IRunNotes>(sp => new RunNotes(sp.GetRequiredService<RunStore>()));
         builder.Services.AddSingleton<TrainingService>();
+        builder.Services.AddSingleton(_ => new TorchWorker());
+        builder.Services.AddSingleton<IActivationQueries>(sp => new ActivationQueries(sp.GetRequiredService<RunStore>(), sp.GetRequiredService<LabDataset>(), sp.GetRequiredService<TorchWorker>()));
+        builder.Services.AddSingleton<IFilterPlayground>(sp => new FilterPlaygroundService(sp.GetRequiredService<RunStore>(), sp.GetRequiredService<LabDataset>(), sp.GetRequiredService<TorchWorker>()));
         builder.Services.AddSingleton<ITrainingControl>(sp => sp.GetRequiredService<TrainingService>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TrainingService>());
         builder.Services.AddHostedService<MemoryReport>();

@@ -8,7 +8,7 @@ namespace SpectralLab.Core.Models;
 /// The published spatial baseline: Conv 1→32 3×3 + ReLU, MaxPool 2, Conv 32→32 3×3 + ReLU, MaxPool 2, then the
 /// shared decoder. 28,353 parameters. Pools channels-last (see <see cref="ChannelsLast"/>).
 /// </summary>
-public sealed class SpatialAutoencoder : Autoencoder
+public sealed class SpatialAutoencoder : Autoencoder, IEncoderProbe
 {
     readonly Conv2d conv1;
     readonly Conv2d conv2;
@@ -30,11 +30,13 @@ public sealed class SpatialAutoencoder : Autoencoder
         + Flops.Conv2d(batch, channels, channels, height / 2, width / 2, 3) + Flops.MaxPool2d(batch, channels, height / 4, width / 4)
         + SpatialDecoder.ForwardFlops(batch, channels, height / 4, width / 4);
 
-    public override Tensor Logits(Tensor input)
+    public override Tensor Logits(Tensor input) => decoder.forward(Activations(input)[^1].Pooled);
+
+    public IReadOnlyList<EncoderActivation> Activations(Tensor input)
     {
-        var x = ChannelsLast.MaxPool2(nn.functional.relu(conv1.forward(input)));
-        x = ChannelsLast.MaxPool2(nn.functional.relu(conv2.forward(x)));
-        return decoder.forward(x);
+        var first = EncoderActivation.Of("Conv 1 (3×3) + ReLU", nn.functional.relu(conv1.forward(input)), ChannelsLast.MaxPool2);
+        var second = EncoderActivation.Of("Conv 2 (3×3) + ReLU", nn.functional.relu(conv2.forward(first.Pooled)), ChannelsLast.MaxPool2);
+        return [first, second];
     }
 
     protected override void Dispose(bool disposing)

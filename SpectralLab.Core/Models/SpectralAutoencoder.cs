@@ -12,7 +12,7 @@ namespace SpectralLab.Core.Models;
 /// The hidden layers mix channels fully: summing 32 channels into one spectrum, as published, would squeeze the
 /// whole code through a single channel.
 /// </summary>
-public sealed class SpectralAutoencoder : Autoencoder
+public sealed class SpectralAutoencoder : Autoencoder, IEncoderProbe
 {
     // Gains near 1 (0.5 for one input; 0.1·√32 ≈ 0.6 over 32): the published N(0, 0.05) stalls (docs/performance.md).
     const double FirstLayerStd = 0.5, MixingLayerStd = 0.1;
@@ -45,10 +45,15 @@ public sealed class SpectralAutoencoder : Autoencoder
 
     public override Tensor Logits(Tensor input)
     {
-        var x = pool1.forward(encode1.forward(input));
-        x = pool2.forward(encode2.forward(x));
-        x = unpool2.forward(decode1.forward(unpool1.forward(x)));
+        var x = unpool2.forward(decode1.forward(unpool1.forward(Activations(input)[^1].Pooled)));
         return output.forward(x) + bias;
+    }
+
+    public IReadOnlyList<EncoderActivation> Activations(Tensor input)
+    {
+        var first = EncoderActivation.Of("Spectral 1", encode1.forward(input), pool1.forward);
+        var second = EncoderActivation.Of("Spectral 2 (full mixing)", encode2.forward(first.Pooled), pool2.forward);
+        return [first, second];
     }
 
     static SpectralConv2d Mixing(int inChannels, int outChannels, bool activate) =>

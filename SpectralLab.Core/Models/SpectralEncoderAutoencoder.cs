@@ -8,7 +8,7 @@ namespace SpectralLab.Core.Models;
 /// ReLU on real and imaginary parts → irfft2) each followed by MaxPool 2 (channels-last, see <see cref="ChannelsLast"/>),
 /// then the shared decoder. With 32 Gaussian filters per layer it has 19,553 parameters.
 /// </summary>
-public sealed class SpectralEncoderAutoencoder : Autoencoder
+public sealed class SpectralEncoderAutoencoder : Autoencoder, IEncoderProbe
 {
     readonly SpectralConv2d block1;
     readonly SpectralConv2d block2;
@@ -41,11 +41,13 @@ public sealed class SpectralEncoderAutoencoder : Autoencoder
             + SpatialDecoder.ForwardFlops(batch, outputs, height / 4, width / 4);
     }
 
-    public override Tensor Logits(Tensor input)
+    public override Tensor Logits(Tensor input) => decoder.forward(Activations(input)[^1].Pooled);
+
+    public IReadOnlyList<EncoderActivation> Activations(Tensor input)
     {
-        var x = ChannelsLast.MaxPool2(block1.forward(input));
-        x = ChannelsLast.MaxPool2(block2.forward(x));
-        return decoder.forward(x);
+        var first = EncoderActivation.Of("Spectral 1", block1.forward(input), ChannelsLast.MaxPool2);
+        var second = EncoderActivation.Of("Spectral 2", block2.forward(first.Pooled), ChannelsLast.MaxPool2);
+        return [first, second];
     }
 
     protected override void Dispose(bool disposing)

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using SpectralLab.Core.Data;
+using SpectralLab.Core.Lab;
 using SpectralLab.Core.Models;
 using SpectralLab.Core.Runtime;
 using SpectralLab.Core.Training;
@@ -17,9 +19,12 @@ static class BenchVerb
         var batch = TrainingOptionSet.BatchOption();
         var json = new Option<bool>("--json") { Description = "One JSON object per model." };
         var memory = new Option<bool>("--memory") { Description = "Measure each model's training memory per image instead of its speed." };
-        var command = new Command("bench", "Time training steps and evaluation of each model on this machine.") { model, threads, steps, warmup, batch, json, memory };
+        var playground = new Option<bool>("--playground") { Description = "Time filter-playground updates (--steps of them) instead of training steps." };
+        var command = new Command("bench", "Time training steps and evaluation of each model on this machine.") { model, threads, steps, warmup, batch, json, memory, playground };
         command.SetAction(result => result.GetValue(memory)
             ? Memory(console, result.GetValue(model), result.GetValue(threads))
+            : result.GetValue(playground)
+            ? Playground(console, result.GetValue(threads), result.GetValue(steps), result.GetValue(warmup), result.GetValue(json))
             : Run(console, result.GetValue(model), result.GetValue(threads), result.GetValue(steps), result.GetValue(warmup), result.GetValue(batch), result.GetValue(json)));
         return command;
     }
@@ -33,6 +38,21 @@ static class BenchVerb
         TorchThreads.Configure(threads);
         foreach (var descriptor in models)
             console.Out.WriteLine($"{descriptor.Name,-30} {BatchMemoryProbe.BytesPerImage(descriptor) / 1024,8:F0} KB per image");
+        return ExitCodes.Success;
+    }
+
+    static int Playground(CliConsole console, int threads, int updates, int warmup, bool json)
+    {
+        if (updates < 1) return console.Fail($"--steps must be at least 1 (got {updates}).");
+        if (warmup < 0) return console.Fail($"--warmup must be 0 or more (got {warmup}).");
+        var data = new LabDataset(null);
+        if (data.Data is not { } dataset) return console.Fail(data.Problem!);
+        TorchThreads.Configure(threads);
+        foreach (var t in PlaygroundBenchmark.Run(dataset, updates, warmup))
+        {
+            if (json) console.WriteJson(t);
+            else console.Out.WriteLine($"{t.Filter,-24} median {t.MedianMs,6:F2} ms, p90 {t.P90Ms,6:F2} ms, max {t.MaxMs,6:F2} ms over {t.Updates} updates");
+        }
         return ExitCodes.Success;
     }
 

@@ -148,8 +148,21 @@ public sealed class VerbsTests
         Assert.True(result.GetProperty("peakRssBytes").GetInt64() > 0);
     }
 
+    [Fact]
+    public void Bench_Playground_TimesEachFamilysUpdates()
+    {
+        var (code, output, _) = Run("bench", "--playground", "--steps", "3", "--warmup", "1", "--json");
+
+        Assert.Equal(0, code);
+        var rows = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["Gaussian", "mixture of 5", "polynomial of order 4", "free"], rows.Select(r => r.GetProperty("filter").GetString()));
+        Assert.All(rows, r => Assert.True(r.GetProperty("medianMs").GetDouble() > 0 && r.GetProperty("updates").GetInt32() == 3));
+    }
+
     [Theory]
     [InlineData("--steps 0", "--steps")]
+    [InlineData("--playground --steps 0", "--steps")]
+    [InlineData("--playground --warmup -1", "--warmup")]
     [InlineData("--model nope", "Unknown model")]
     [InlineData("--threads 0", "--threads")]
     public void Bench_BadArgument_OneClearLine(string arguments, string expected)
