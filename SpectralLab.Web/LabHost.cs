@@ -27,6 +27,7 @@ public static class LabHost
         builder.Services.AddSingleton<IRunQueries>(sp => new RunQueries(sp.GetRequiredService<RunStore>(), sp.GetRequiredService<RunStateLimits>()));
         builder.Services.AddSingleton<SpectralLab.Core.Lab.Sweeps.SweepPlans>();
         builder.Services.AddSingleton<IRunNotes>(sp => new RunNotes(sp.GetRequiredService<RunStore>()));
+        builder.Services.AddSingleton(sp => new RunDownloads(sp.GetRequiredService<RunStore>()));
         builder.Services.AddSingleton<TrainingService>();
         builder.Services.AddSingleton(_ => new TorchWorker());
         builder.Services.AddSingleton<IActivationQueries>(sp => new ActivationQueries(sp.GetRequiredService<RunStore>(), sp.GetRequiredService<LabDataset>(), sp.GetRequiredService<TorchWorker>()));

@@ -22,6 +22,12 @@ public sealed class LabOptions
     /// <summary>The run database's file in <see cref="StateDirectory"/>.</summary>
     public const string DatabaseFile = "spectrallab.db";
 
+    /// <summary>
+    /// Epochs whose own checkpoint a run keeps, newest first, besides its newest and its best epoch's (each ~3× the model's
+    /// parameters in bytes: Adam's two moments ride along); 0 for none.
+    /// </summary>
+    public int KeptEpochCheckpoints { get; set; } = 3;
+
     /// <summary>Seconds of training between two snapshots (epoch ends always take one).</summary>
     public double SnapshotSeconds { get; set; } = 2;
 
@@ -59,6 +65,7 @@ public sealed class LabOptionsValidator : IValidateOptions<LabOptions>
                      (nameof(LabOptions.KeptSnapshots), options.KeptSnapshots, 2),
                      (nameof(LabOptions.LossCurvePoints), options.LossCurvePoints, 2),
                      (nameof(LabOptions.CachedPictureSets), options.CachedPictureSets, 1),
+                     (nameof(LabOptions.KeptEpochCheckpoints), options.KeptEpochCheckpoints, 0),
                  })
             if (value < least)
                 failures.Add($"{LabOptions.Section}:{key} must be at least {least} (got {value}).");

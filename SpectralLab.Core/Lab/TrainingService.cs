@@ -221,7 +221,7 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
             observer = new LiveObserver(hub, snapshotter, TimeSpan.FromSeconds(options.Value.SnapshotSeconds), store, info.Number);
             if (resumption is null) observer.TakeInitial();
             using var guard = new MemoryGuard(observer, options.Value.MemoryBudget, token);
-            var result = new Trainer(model, data, info.Options, store.CheckpointOf(info.Number)).Run(guard, guard.Token, resumption is null ? null : resumption.Restore);
+            var result = new Trainer(model, data, info.Options, store.CheckpointOf(info.Number, options.Value.KeptEpochCheckpoints)).Run(guard, guard.Token, resumption is null ? null : resumption.Restore);
             observer.Flush();
             (ending, reason) = guard.Reason is { } overBudget ? (TrainingState.Failed, overBudget) : (result.Outcome.Ending(), result.Reason);
         }

@@ -2,19 +2,33 @@ using SpectralLab.Core.Training;
 
 namespace SpectralLab.Core.Runs;
 
+/// <summary>Which of a run's kept checkpoints: the newest (what a resume continues from) or the best epoch's.</summary>
+public enum CheckpointChoice { Latest, Best }
+
 /// <summary>
 /// A run's checkpoints as files: the newest (run-N.ckpt) and the one it replaced (run-N.previous.ckpt), so that a newest
-/// one found damaged still leaves the epoch before it to resume from. Each is written to a temporary file and moved into
-/// place, so a crash mid-write leaves both intact.
+/// one found damaged still leaves the epoch before it to resume from; the best epoch's (lowest validation loss,
+/// run-N.best.ckpt), to take away; and, when asked, the last few epochs' (run-N.epoch-E.ckpt). Each is written to a
+/// temporary file and moved into place, so a crash mid-write leaves the others intact.
 /// </summary>
-public sealed class CheckpointFile(string path) : ICheckpointStorage
+/// <param name="lowestValidationBefore">The lowest validation loss of the run's epochs before a given one (null when none):
+/// what an epoch must beat to be the best. Without it the best is judged among the epochs this instance has written.</param>
+/// <param name="keptEpochs">How many of the newest epochs' checkpoints to keep besides these (bounded by configuration).</param>
+public sealed class CheckpointFile(string path, Func<int, double?>? lowestValidationBefore = null, int keptEpochs = 0) : ICheckpointStorage
 {
+    double? lowestWritten;
+
     public string Path { get; } = path;
 
-    public string PreviousPath => System.IO.Path.ChangeExtension(Path, ".previous.ckpt");
+    public string PreviousPath => Sibling(".previous.ckpt");
 
     /// <summary>Where a newest checkpoint that proved unusable is kept, for whoever wants to look at it.</summary>
-    public string DamagedPath => System.IO.Path.ChangeExtension(Path, ".damaged.ckpt");
+    public string DamagedPath => Sibling(".damaged.ckpt");
+
+    /// <summary>The checkpoint of the epoch with the lowest validation loss so far.</summary>
+    public string BestPath => Sibling(".best.ckpt");
+
+    public string EpochPath(int epoch) => Sibling($".epoch-{epoch}.ckpt");
 
     string WritingPath => Path + ".writing";
 
@@ -24,7 +38,15 @@ public sealed class CheckpointFile(string path) : ICheckpointStorage
     /// <summary>The checkpoint files there are, newest first.</summary>
     public IReadOnlyList<string> Candidates => [.. new[] { Path, PreviousPath }.Where(File.Exists)];
 
-    public void Write(Action<Stream> write)
+    /// <summary>The file behind <paramref name="which"/>, or null when the run has none.</summary>
+    public string? Find(CheckpointChoice which) => which == CheckpointChoice.Best
+        ? (File.Exists(BestPath) ? BestPath : null)
+        : Candidates.FirstOrDefault();
+
+    /// <summary>The epochs whose own checkpoint is kept, oldest first.</summary>
+    public IReadOnlyList<int> KeptEpochs => [.. EpochFiles().Select(f => f.Epoch).Order()];
+
+    public void Write(CheckpointInfo info, double validationLoss, Action<Stream> write)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
         using (var file = File.Create(WritingPath))
@@ -34,6 +56,11 @@ public sealed class CheckpointFile(string path) : ICheckpointStorage
         }
         if (File.Exists(Path)) File.Move(Path, PreviousPath, overwrite: true);
         File.Move(WritingPath, Path, overwrite: true);
+
+        var lowest = lowestValidationBefore is null ? lowestWritten : lowestValidationBefore(info.Epoch);
+        if (lowest is null || validationLoss < lowest) CopyNewestTo(BestPath);
+        lowestWritten = Math.Min(lowestWritten ?? double.PositiveInfinity, validationLoss);
+        if (keptEpochs > 0) KeepEpoch(info.Epoch);
     }
 
     /// <summary>The previous checkpoint becomes the newest again, once the newest proved unusable (kept at <see cref="DamagedPath"/>).</summary>
@@ -45,6 +72,29 @@ public sealed class CheckpointFile(string path) : ICheckpointStorage
 
     public void Delete()
     {
-        foreach (var file in new[] { Path, PreviousPath, DamagedPath, WritingPath }) File.Delete(file);
+        foreach (var file in new[] { Path, PreviousPath, DamagedPath, BestPath, WritingPath }.Concat(EpochFiles().Select(f => f.Path))) File.Delete(file);
     }
+
+    void KeepEpoch(int epoch)
+    {
+        CopyNewestTo(EpochPath(epoch));
+        foreach (var (old, _) in EpochFiles().OrderByDescending(f => f.Epoch).Skip(keptEpochs)) File.Delete(old);
+    }
+
+    void CopyNewestTo(string target)
+    {
+        File.Copy(Path, WritingPath, overwrite: true);
+        File.Move(WritingPath, target, overwrite: true);
+    }
+
+    IEnumerable<(string Path, int Epoch)> EpochFiles()
+    {
+        string folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!, stem = System.IO.Path.GetFileNameWithoutExtension(Path);
+        if (!Directory.Exists(folder)) yield break;
+        foreach (var file in Directory.EnumerateFiles(folder, $"{stem}.epoch-*.ckpt"))
+            if (int.TryParse(System.IO.Path.GetFileNameWithoutExtension(file)[(stem.Length + ".epoch-".Length)..], out int epoch))
+                yield return (file, epoch);
+    }
+
+    string Sibling(string extension) => System.IO.Path.ChangeExtension(Path, extension);
 }

@@ -35,6 +35,8 @@ static class RunSchema
         ALTER TABLE runs ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';
         ALTER TABLE runs ADD COLUMN initial_val_loss REAL;
         """,
+        // 5: the process training a run (RunOwner), so a lab starting up marks Interrupted only the runs whose process is gone
+        "ALTER TABLE runs ADD COLUMN owner TEXT;",
     ];
 
     public static int Version => Migrations.Length;

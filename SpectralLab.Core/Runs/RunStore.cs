@@ -34,16 +34,20 @@ public sealed class RunStore
 
     public int SchemaVersion => Use(connection => Scalar<int>(connection, "PRAGMA user_version;"));
 
-    /// <summary>Run <paramref name="run"/>'s checkpoints, kept in a folder beside the database.</summary>
-    public CheckpointFile CheckpointOf(long run) =>
-        new(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, "checkpoints", $"run-{run}.ckpt"));
+    /// <summary>Run <paramref name="run"/>'s checkpoints, kept in a folder beside the database; its best epoch is judged by the stored epochs.</summary>
+    /// <param name="keptEpochs">How many of the newest epochs' own checkpoints a training run keeps (see <see cref="CheckpointFile"/>).</param>
+    public CheckpointFile CheckpointOf(long run, int keptEpochs = 0) =>
+        new(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, "checkpoints", $"run-{run}.ckpt"), epoch => LowestValidationBefore(run, epoch), keptEpochs);
+
+    double? LowestValidationBefore(long run, int epoch) => Use(connection => Rows(connection,
+        "SELECT MIN(val_loss) FROM epochs WHERE run_id = $run AND epoch < $epoch;", reader => Nullable(reader, 0), ("$run", run), ("$epoch", epoch)).Single());
 
     /// <param name="sweep">The sweep the run belongs to, if any (see <see cref="NextSweep"/>).</param>
     public long CreateRun(RunInfo run, long? sweep = null) => Use(connection => Insert(connection,
         """
-        INSERT INTO runs (model, options, parameters, dataset, train_images, test_images, steps_per_epoch, status, started, sweep)
-        VALUES ($model, $options, $parameters, $dataset, $train, $test, $steps, $status, $started, $sweep) RETURNING id;
-        """, ("$sweep", sweep),
+        INSERT INTO runs (model, options, parameters, dataset, train_images, test_images, steps_per_epoch, status, started, sweep, owner)
+        VALUES ($model, $options, $parameters, $dataset, $train, $test, $steps, $status, $started, $sweep, $owner) RETURNING id;
+        """, ("$sweep", sweep), ("$owner", RunOwner.Current),
         ("$model", run.Options.Model), ("$options", JsonSerializer.Serialize(run.Options)), ("$parameters", run.Parameters),
         ("$dataset", run.Dataset), ("$train", run.TrainImages), ("$test", run.TestImages), ("$steps", run.StepsPerEpoch),
         ("$status", nameof(TrainingState.Training)), ("$started", Iso(run.Started))));
@@ -54,9 +58,11 @@ public sealed class RunStore
     public void SetParameters(long run, long parameters) =>
         Use(connection => Execute(connection, "UPDATE runs SET parameters = $p WHERE id = $id;", ("$p", parameters), ("$id", run)));
 
+    /// <summary>An active status makes this process the run's owner (a resumed run is trained by whoever resumed it).</summary>
     public void SetStatus(long run, TrainingState status, string? reason) => Use(connection => Execute(connection,
-        "UPDATE runs SET status = $status, reason = $reason, ended = $ended WHERE id = $id;",
-        ("$status", status.ToString()), ("$reason", reason), ("$ended", status.IsActive() ? null : Iso(DateTimeOffset.UtcNow)), ("$id", run)));
+        "UPDATE runs SET status = $status, reason = $reason, ended = $ended, owner = CASE WHEN $active THEN $owner ELSE owner END WHERE id = $id;",
+        ("$status", status.ToString()), ("$reason", reason), ("$ended", status.IsActive() ? null : Iso(DateTimeOffset.UtcNow)),
+        ("$active", status.IsActive()), ("$owner", RunOwner.Current), ("$id", run)));
 
     /// <summary>The validation loss of the run's model as initialised, measured before its first step.</summary>
     public void SetInitialValidationLoss(long run, double loss) =>
@@ -100,9 +106,21 @@ public sealed class RunStore
         return 0;
     });
 
-    /// <summary>Runs a crash left in Training or Stopping become Interrupted; returns how many.</summary>
-    public int MarkInterrupted() => Use(connection => Execute(connection,
-        "UPDATE runs SET status = 'Interrupted', reason = 'The lab stopped while this run was training; resume it from its last checkpoint.' WHERE status IN ('Training', 'Stopping');"));
+    /// <summary>
+    /// Runs left in Training or Stopping by a process that is gone (see <see cref="RunOwner"/>) become Interrupted; returns
+    /// how many. A run another living process trains (a `train` verb beside the lab) keeps its status.
+    /// </summary>
+    public int MarkInterrupted() => Use(connection =>
+    {
+        var orphans = Rows(connection, "SELECT id, owner FROM runs WHERE status IN ('Training', 'Stopping');",
+            reader => (Id: reader.GetInt64(0), Owner: reader.IsDBNull(1) ? null : reader.GetString(1))).Where(r => RunOwner.IsGone(r.Owner));
+        int marked = 0;
+        foreach (var orphan in orphans)
+            marked += Execute(connection,
+                "UPDATE runs SET status = 'Interrupted', reason = 'The process training this run stopped; resume it from its last checkpoint.' WHERE id = $id AND status IN ('Training', 'Stopping');",
+                ("$id", orphan.Id));
+        return marked;
+    });
 
     public void Delete(long run) => Use(connection => Execute(connection, "DELETE FROM runs WHERE id = $id;", ("$id", run)));
 
@@ -110,12 +128,14 @@ public sealed class RunStore
 
     public StoredRun? Find(long run) => Query(run).SingleOrDefault();
 
-    public IReadOnlyList<StepRecord> Steps(long run, int stepsPerEpoch) => Use(connection => Rows(connection,
-        "SELECT step, epoch, loss, ms FROM steps WHERE run_id = $run ORDER BY step;", reader =>
+    /// <param name="after">Only the steps after this one, for reading a long run page by page.</param>
+    /// <param name="limit">At most this many steps; all of them when null.</param>
+    public IReadOnlyList<StepRecord> Steps(long run, int stepsPerEpoch, int after = 0, int? limit = null) => Use(connection => Rows(connection,
+        "SELECT step, epoch, loss, ms FROM steps WHERE run_id = $run AND step > $after ORDER BY step LIMIT $limit;", reader =>
         {
             int step = reader.GetInt32(0), epoch = reader.GetInt32(1);
             return new StepRecord(epoch, step, step - (epoch - 1) * stepsPerEpoch, stepsPerEpoch, reader.GetDouble(2), reader.GetDouble(3));
-        }, ("$run", run)));
+        }, ("$run", run), ("$after", after), ("$limit", limit ?? -1)));
 
     public IReadOnlyList<EpochRecord> Epochs(long run) => Use(connection => Rows(connection,
         "SELECT epoch, train_loss, val_loss, seconds FROM epochs WHERE run_id = $run ORDER BY epoch;",

@@ -19,8 +19,9 @@ public sealed record SweepRow(TrainingOptions Options, long Parameters, Training
 public static class Sweep
 {
     /// <param name="runs">Validated options, one per run (see <see cref="TrainingOptions.Validate"/>).</param>
+    /// <param name="trainer">How each run is trained and kept (the lab's store, or nothing by default).</param>
     public static IEnumerable<SweepRow> Run(IEnumerable<TrainingOptions> runs, Dataset data,
-        CancellationToken cancellation, Action<TrainingOptions, StepRecord>? progress = null)
+        CancellationToken cancellation, Action<TrainingOptions, StepRecord>? progress = null, IRunTrainer? trainer = null)
     {
         foreach (var options in runs)
         {
@@ -30,7 +31,7 @@ public static class Sweep
             using var model = descriptor.Create();
             var recorder = new Recorder(step => progress?.Invoke(options, step));
             var clock = Stopwatch.StartNew();
-            var result = new Trainer(model, data, options with { Model = descriptor.Name }).Run(recorder, cancellation);
+            var result = (trainer ?? PlainTraining.Instance).Train(model, data, options with { Model = descriptor.Name }, recorder, cancellation);
             yield return new SweepRow(options with { Model = descriptor.Name }, model.ParameterCount, result.Outcome, result.Reason,
                 recorder.Epochs.Select(e => e.ValidationLoss).ToList(),
                 recorder.Epochs.Count > 0 ? recorder.Epochs.Average(e => e.Seconds) : clock.Elapsed.TotalSeconds);

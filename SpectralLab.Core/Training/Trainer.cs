@@ -67,7 +67,8 @@ public sealed class Trainer(Autoencoder model, Dataset data, TrainingOptions opt
             GlibcMalloc.ReturnFreeMemory();
             if (validation is null)
                 return new(TrainingOutcome.Stopped, $"Stopped by request during the validation after step {step}; epoch {epoch} will be trained again on resume.", step, epoch - 1);
-            checkpoints?.Write(stream => Checkpoint.Save(stream, new CheckpointInfo(epoch, step), model, optimizer));
+            var reachedNow = new CheckpointInfo(epoch, step);
+            checkpoints?.Write(reachedNow, validation.Value, stream => Checkpoint.Save(stream, reachedNow, model, optimizer));
             observer.OnEpoch(new EpochRecord(epoch, lossSum / stepsPerEpoch, validation.Value, clock.Elapsed.TotalSeconds));
         }
         return new(TrainingOutcome.Completed, $"Completed {options.Epochs} epochs.", step, options.Epochs);

@@ -18,7 +18,8 @@ public static class StoredRuns
         using var built = ModelCatalog.Find(model)!.Create();
         edit?.Invoke(built);
         using var optimizer = optim.Adam(built.parameters());
-        store.CheckpointOf(run).Write(stream => Checkpoint.Save(stream, new CheckpointInfo(epoch, epoch * 10), built, optimizer));
+        var reached = new CheckpointInfo(epoch, epoch * 10);
+        store.CheckpointOf(run).Write(reached, validationLoss: 0.1, stream => Checkpoint.Save(stream, reached, built, optimizer));
     }
 
     public static long WithCheckpoint(RunStore store, string model)

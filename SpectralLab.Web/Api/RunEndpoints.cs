@@ -19,6 +19,7 @@ public static class RunEndpoints
             WithSnapshot(queries, run, step, snapshot => Results.Json(FiltersResponse.From(run.ToRunInfo(run.Model), snapshot)))));
         runs.MapGet("/{id:long}/reconstructions.png", (IRunQueries queries, long id, string? step) => WithRun(queries, id, run =>
             WithSnapshot(queries, run, step, snapshot => Results.File(snapshot.ReconstructionPng, "image/png", $"run-{run.Id}-step-{snapshot.Step}-reconstructions.png"))));
+        runs.MapRunDownloads();
         return app;
     }
 

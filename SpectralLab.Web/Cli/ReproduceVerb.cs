@@ -13,18 +13,11 @@ namespace SpectralLab.Web.Cli;
 /// </summary>
 static class ReproduceVerb
 {
-    /// <summary>The same setting the lab reads (SpectralLab:StateDirectory), as an environment variable.</summary>
-    const string StateVariable = "SpectralLab__StateDirectory";
-
     public static Command Create(CliConsole console)
     {
         var epochs = new Option<int>("--epochs") { Description = "Epochs per variant (published: 50).", DefaultValueFactory = _ => ReproductionPlan.Published.Epochs };
         var training = new TrainingOptionSet(epochs);
-        var state = new Option<string>("--state")
-        {
-            Description = $"The lab's state directory, where the run database is (default: ${StateVariable}, else the lab's default).",
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(StateVariable) is { Length: > 0 } folder ? folder : new LabOptions().StateDirectory,
-        };
+        var state = StoreOptionSet.StateOption();
         var output = new Option<string?>("--out") { Description = "The report folder (default: reports/reproduce-<time> in the state directory, where /runs looks)." };
         var command = new Command("reproduce", "Train the published models and the pre-fix ablation as published, store the runs and write a report.");
         training.AddTo(command);

@@ -21,13 +21,15 @@ static class SweepVerb
         var epochs = new Option<int>("--epochs") { Description = "Epochs per run.", DefaultValueFactory = _ => 1 };
         var training = new TrainingOptionSet(epochs);
         var json = new Option<bool>("--json") { Description = "One JSON object per run, then one per setting repeated over seeds, instead of a table." };
+        var store = new StoreOptionSet();
         var command = new Command("sweep", $"Train a grid of models and settings (at most {SweepGrid.MostRuns} runs) and compare them in one table.") { models, rates, batches, seeds };
         training.AddTo(command);
+        store.AddTo(command);
         command.Options.Add(json);
         command.SetAction((result, cancellation) =>
         {
             var lists = new GridFlags(models, rates, batches, seeds);
-            return Task.FromResult(Run(console, training, lists, result, result.GetValue(json), cancellation));
+            return Task.FromResult(Run(console, training, store, lists, result, result.GetValue(json), cancellation));
         });
         return command;
     }
@@ -46,7 +48,7 @@ static class SweepVerb
         };
     }
 
-    static int Run(CliConsole console, TrainingOptionSet training, GridFlags flags, ParseResult result, bool json, CancellationToken cancellation)
+    static int Run(CliConsole console, TrainingOptionSet training, StoreOptionSet store, GridFlags flags, ParseResult result, bool json, CancellationToken cancellation)
     {
         var single = training.Read(result);
         static string? Joined(string[]? values) => values is { Length: > 0 } ? string.Join(' ', values) : null;
@@ -62,19 +64,19 @@ static class SweepVerb
         // Everything the data's size does not decide is checked before the data is loaded; the rest once it is.
         foreach (var (field, message) in grid.Validate(int.MaxValue, budget))
             return console.Fail($"{flags.FlagOf(field, training)}: {message}");
-        return TrainingStart.Run(console, training, result, grid.Expand()[0], data =>
+        return TrainingStart.Run(console, training, result, grid.Expand()[0], store, asSweep: true, _ => { }, (data, runs) =>
         {
             foreach (var (field, message) in grid.Validate(data.Train.Count, budget))
                 return console.Fail($"{flags.FlagOf(field, training)}: {message}");
-            return Train(console, grid, data, json, cancellation);
+            return Train(console, grid, data, json, runs, cancellation);
         });
     }
 
-    static int Train(CliConsole console, SweepGrid grid, Dataset data, bool json, CancellationToken cancellation)
+    static int Train(CliConsole console, SweepGrid grid, Dataset data, bool json, IRunTrainer runs, CancellationToken cancellation)
     {
         var rows = new List<SweepRow>();
         var progress = new ProgressLine(console, grid.Epochs);
-        foreach (var row in Sweep.Run(grid.Expand(), data, cancellation, (run, step) => progress.Show(step, $"{SweepGrid.Describe(run)} · seed {run.Seed}")))
+        foreach (var row in Sweep.Run(grid.Expand(), data, cancellation, (run, step) => progress.Show(step, $"{SweepGrid.Describe(run)} · seed {run.Seed}"), runs))
         {
             rows.Add(row);
             progress.Clear();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using SpectralLab.Core.Data;
+using SpectralLab.Core.Lab;
 using SpectralLab.Core.Models;
 using SpectralLab.Core.Training;
 
@@ -15,20 +16,31 @@ static class TrainVerb
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training set.", Required = true };
         var training = new TrainingOptionSet(epochs, model);
         var json = new Option<bool>("--json") { Description = "JSON lines instead of text." };
-        var command = new Command("train", "Train one model in the foreground.");
+        var store = new StoreOptionSet();
+        var command = new Command("train", "Train one model in the foreground, stored as a run of the lab.");
         training.AddTo(command);
+        store.AddTo(command);
         command.Options.Add(json);
         command.SetAction((result, cancellation) =>
         {
             var options = training.Read(result);
-            return Task.FromResult(TrainingStart.Run(console, training, result, options,
-                data => Run(console, options, data, result.GetValue(training.Threads), result.GetValue(json), cancellation)));
+            bool asJson = result.GetValue(json);
+            return Task.FromResult(TrainingStart.Run(console, training, result, options, store, asSweep: false, labEvent => Announce(console, asJson, labEvent),
+                (data, runs) => Run(console, runs, options, data, result.GetValue(training.Threads), asJson, cancellation)));
         });
         return command;
     }
 
+    /// <summary>Says where a stored run went, so it can be found in /runs.</summary>
+    static void Announce(CliConsole console, bool json, LabEvent labEvent)
+    {
+        if (labEvent is not RunStarted { Run.Number: var run }) return;
+        if (json) console.WriteJson(new { type = "run", run });
+        else console.Out.WriteLine($"stored as run {run} (/runs/{run} in the lab)");
+    }
+
     // The whole run happens on this thread: no await between here and the end of training.
-    static int Run(CliConsole console, TrainingOptions options, Dataset data, int threads, bool json, CancellationToken cancellation)
+    static int Run(CliConsole console, IRunTrainer runs, TrainingOptions options, Dataset data, int threads, bool json, CancellationToken cancellation)
     {
         TorchSharp.torch.manual_seed(options.Seed);
         using var model = ModelCatalog.Find(options.Model)!.Create();
@@ -36,7 +48,7 @@ static class TrainVerb
         if (!json)
             console.Out.WriteLine($"{options.Model}: {model.ParameterCount:N0} parameters, {data.Name} {options.TrainLimit ?? data.Train.Count:N0} training / {data.Test.Count:N0} test images, {threads} thread(s)");
         var clock = Stopwatch.StartNew();
-        var result = new Trainer(model, data, options).Run(report, cancellation);
+        var result = runs.Train(model, data, options, report, cancellation);
         report.Finish(result, model.ParameterCount, clock.Elapsed.TotalSeconds);
         return result.Outcome == TrainingOutcome.Diverged ? ExitCodes.Failure : ExitCodes.Success;
     }

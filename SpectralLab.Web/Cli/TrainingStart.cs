@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SpectralLab.Core.Data;
+using SpectralLab.Core.Lab;
 using SpectralLab.Core.Runtime;
 using SpectralLab.Core.Training;
 
@@ -19,4 +20,13 @@ static class TrainingStart
         TorchThreads.Configure(result.GetValue(set.Threads));
         return train(data);
     }
+
+    /// <summary>As <see cref="Run(CliConsole, TrainingOptionSet, ParseResult, TrainingOptions, Func{Dataset, int})"/>, then opens where the runs are kept (<paramref name="store"/>).</summary>
+    public static int Run(CliConsole console, TrainingOptionSet set, ParseResult result, TrainingOptions options,
+        StoreOptionSet store, bool asSweep, Action<LabEvent> publish, Func<Dataset, IRunTrainer, int> train) =>
+        Run(console, set, result, options, data => store.Open(result, asSweep, publish) switch
+        {
+            ({ } runs, _) => train(data, runs),
+            (_, var problem) => console.Fail(problem!, ExitCodes.Failure),
+        });
 }

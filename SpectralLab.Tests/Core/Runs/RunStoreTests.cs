@@ -72,7 +72,7 @@ public sealed class RunStoreTests : IDisposable
 
         var store = new RunStore(path);
 
-        Assert.Equal(4, store.SchemaVersion);
+        Assert.Equal(5, store.SchemaVersion);
         var run = Assert.Single(store.List());
         Assert.Equal(7, run.Id);
         Assert.Empty(store.Snapshots(7)); // the table added by version 2 exists
@@ -143,16 +143,69 @@ public sealed class RunStoreTests : IDisposable
     }
 
     [Fact]
-    public void MarkInterrupted_RunsLeftTraining_BecomeInterruptedOthersKeepTheirStatus()
+    public void MarkInterrupted_RunsLeftTrainingByAGoneProcess_BecomeInterruptedOthersKeepTheirStatus()
     {
         var store = new RunStore(folder.File("runs.db"));
-        long training = store.CreateRun(Run()), done = store.CreateRun(Run());
+        long gone = store.CreateRun(Run()), unowned = store.CreateRun(Run()), done = store.CreateRun(Run());
+        SetOwner(store, gone, GoneProcess());
+        SetOwner(store, unowned, null); // stored before runs had owners
+        SetOwner(store, done, GoneProcess());
         store.SetStatus(done, TrainingState.Completed, "ok");
+
+        Assert.Equal(2, store.MarkInterrupted());
+
+        Assert.Equal(TrainingState.Interrupted, store.Find(gone)!.Status);
+        Assert.Equal(TrainingState.Interrupted, store.Find(unowned)!.Status);
+        Assert.Equal(TrainingState.Completed, store.Find(done)!.Status);
+    }
+
+    [Fact]
+    public void MarkInterrupted_RunAProcessStillTrains_KeepsTraining()
+    {
+        var store = new RunStore(folder.File("runs.db"));
+        long mine = store.CreateRun(Run()), elsewhere = store.CreateRun(Run()), reused = store.CreateRun(Run());
+        SetOwner(store, elsewhere, RunOwner.Of("another-host", 1, 0)); // its processes cannot be seen from here
+        SetOwner(store, reused, RunOwner.Of(Environment.MachineName, Environment.ProcessId, 0)); // this pid, but another start: a reused id
 
         Assert.Equal(1, store.MarkInterrupted());
 
-        Assert.Equal(TrainingState.Interrupted, store.Find(training)!.Status);
-        Assert.Equal(TrainingState.Completed, store.Find(done)!.Status);
+        Assert.Equal(TrainingState.Training, store.Find(mine)!.Status); // created by this process, which lives
+        Assert.Equal(TrainingState.Training, store.Find(elsewhere)!.Status);
+        Assert.Equal(TrainingState.Interrupted, store.Find(reused)!.Status);
+    }
+
+    [Fact]
+    public void SetStatus_ResumedByAnotherProcess_MakesItTheOwner()
+    {
+        var store = new RunStore(folder.File("runs.db"));
+        long id = store.CreateRun(Run());
+        SetOwner(store, id, GoneProcess());
+        store.SetStatus(id, TrainingState.Stopped, "stopped");
+
+        store.SetStatus(id, TrainingState.Training, null);
+
+        Assert.Equal(0, store.MarkInterrupted());
+    }
+
+    /// <summary>The owner of a process that has exited.</summary>
+    internal static string GoneProcess()
+    {
+        using var process = System.Diagnostics.Process.Start("sleep", "60")!;
+        long start = new DateTimeOffset(process.StartTime.ToUniversalTime()).ToUnixTimeSeconds(); // read while it runs
+        process.Kill();
+        process.WaitForExit();
+        return RunOwner.Of(Environment.MachineName, process.Id, start);
+    }
+
+    internal static void SetOwner(RunStore store, long run, string? owner)
+    {
+        using var connection = new SqliteConnection($"Data Source={store.Path}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE runs SET owner = $owner WHERE id = $id;";
+        command.Parameters.AddWithValue("$owner", (object?)owner ?? DBNull.Value);
+        command.Parameters.AddWithValue("$id", run);
+        command.ExecuteNonQuery();
     }
 
     [Fact]

@@ -124,7 +124,7 @@ public sealed class VerbsTests
         using var folder = new TempDirectory();
         IdxFiles.WriteDataset(folder.Path, train: 64, test: 16, height: 28, width: 28);
 
-        var (code, output, _) = Run("train", "--model", "spatial", "--epochs", "2", "--batch", "32", "--data", folder.Path, "--json");
+        var (code, output, _) = Run("train", "--model", "spatial", "--epochs", "2", "--batch", "32", "--data", folder.Path, "--json", "--no-store");
 
         Assert.Equal(0, code);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
@@ -177,7 +177,7 @@ public sealed class VerbsTests
     [Fact]
     public void Sweep_GridOfSeeds_DefaultsToThePublishedPairOneLinePerRunThenMeanAndStdPerSetting()
     {
-        var (code, output, _) = Run("sweep", "--seeds", "1,2", "--epochs", "1", "--limit", "64", "--batch-sizes", "32", "--json");
+        var (code, output, _) = Run("sweep", "--seeds", "1,2", "--epochs", "1", "--limit", "64", "--batch-sizes", "32", "--json", "--no-store");
 
         Assert.Equal(0, code);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
