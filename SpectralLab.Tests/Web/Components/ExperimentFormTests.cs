@@ -57,7 +57,7 @@ public sealed class ExperimentFormTests : LabComponentTest
         form.Find("[data-testid=train-size]").Input("100");
         form.Find("[data-testid=batch-size]").Input("128");
 
-        Assert.Contains("larger than the 100 training images", form.Markup);
+        form.WaitForAssertion(() => Assert.Contains("larger than the 100 training images", form.Markup)); // MudBlazor applies input asynchronously
         Assert.True(form.Find("[data-testid=start]").HasAttribute("disabled"));
     }
 

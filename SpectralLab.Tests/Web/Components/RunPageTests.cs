@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using SpectralLab.Core.Data;
 using SpectralLab.Core.Lab;
 using SpectralLab.Core.Training;
 using SpectralLab.Web.Components.Runs;
@@ -14,6 +15,9 @@ public sealed class RunPageTests : LabComponentTest
     {
         Services.AddSingleton<ILiveFeed>(hub);
         Services.AddSingleton<IRunNotes>(_ => new RunNotes(Store));
+        // The page's activations section: with no data it answers at once, without torch.
+        Services.AddSingleton(_ => new TorchWorker());
+        Services.AddSingleton<IActivationQueries>(sp => new ActivationQueries(Store, new LabDataset(null), sp.GetRequiredService<TorchWorker>()));
     }
 
     /// <summary>A stored run with two epochs and two snapshots, ended as <paramref name="status"/>.</summary>
