@@ -12,7 +12,8 @@ public sealed record FamilyFit(HalfSpectrum Response, double Residual, double[] 
 
 /// <summary>
 /// Fits a family from Core/Spectral to a target's complex response by least squares over the rfft2 grid (every grid
-/// point weighs the same): from each seeded start, Adam, then L-BFGS, keeping the best point any stage reached. The filter
+/// point weighs the same): from each seeded start, Adam, then L-BFGS, then a Levenberg–Marquardt polish, keeping the best
+/// point any stage reached. The filter
 /// is the family's own <see cref="SpectralFilterFamily.Build"/>, in double precision, so the fit is exactly what a layer
 /// with these parameters computes. Call on one thread, which owns every tensor made here.
 /// </summary>
@@ -50,15 +51,23 @@ public sealed class FamilyFitter(FitSettings settings)
             }
         Keep();
         var afterAdam = Enumerable.Range(0, restarts).Select(f => Values(parameters, f)).ToArray();
-        if (settings.LbfgsIterations > 0)
-            foreach (var start in afterAdam) Refine(choice, grid, start, targetReal, targetImaginary, ref best);
+        var polisher = new LevenbergMarquardt(choice, grid, targetReal, targetImaginary);
+        foreach (var start in afterAdam)
+        {
+            var point = settings.LbfgsIterations > 0 ? Refine(choice, grid, start, targetReal, targetImaginary, ref best) : start;
+            if (settings.PolishIterations > 0)
+                Consider(polisher.Refine(point, settings.PolishIterations), ref best);
+        }
         return new FamilyFit(Response(choice, grid, best!.Value.Parameters, scale), Math.Sqrt(best.Value.Loss), best.Value.Parameters);
 
         void Keep() => KeepBest(Losses, parameters, ref best);
     }
 
-    /// <summary>L-BFGS from one restart's point, as a family of one filter; keeps the result when it is the best so far.</summary>
-    void Refine(FamilyChoice choice, FrequencyGrid grid, double[] start, Tensor targetReal, Tensor targetImaginary, ref (double Loss, double[] Parameters)? best)
+    /// <summary>
+    /// L-BFGS from one restart's point, as a family of one filter; keeps the result when it is the best so far and returns
+    /// where this restart now stands (its start again when L-BFGS made it worse).
+    /// </summary>
+    double[] Refine(FamilyChoice choice, FrequencyGrid grid, double[] start, Tensor targetReal, Tensor targetImaginary, ref (double Loss, double[] Parameters)? best)
     {
         using var family = choice.Create(1, grid);
         family.to(float64);
@@ -76,7 +85,15 @@ public sealed class FamilyFitter(FitSettings settings)
                 loss.backward();
                 return loss;
             });
-        KeepBest(Losses, parameters, ref best);
+        (double Loss, double[] Parameters)? reached = null;
+        KeepBest(Losses, parameters, ref reached);
+        if (reached is { } end) Consider(end, ref best);
+        return reached?.Parameters ?? start;
+    }
+
+    static void Consider((double Loss, double[] Parameters) point, ref (double Loss, double[] Parameters)? best)
+    {
+        if (double.IsFinite(point.Loss) && (best is null || point.Loss < best.Value.Loss)) best = point;
     }
 
     /// <summary>Each filter's ‖W − T‖² over the grid: [F].</summary>
@@ -109,7 +126,7 @@ public sealed class FamilyFitter(FitSettings settings)
     }
 
     /// <summary>Sets each filter's parameters from its flat values (its slice of every parameter tensor, in order).</summary>
-    static void Assign(Parameter[] parameters, double[][] filters)
+    internal static void Assign(Parameter[] parameters, double[][] filters)
     {
         using var _ = no_grad();
         int offset = 0;

@@ -3,9 +3,9 @@ namespace SpectralLab.Core.Flexibility;
 /// <summary>What an analysis fits: the classic targets and/or one stored run's first-layer filters, against some families.</summary>
 public sealed record FlexibilityPlan(bool Classic, long? Run, IReadOnlyList<FamilyChoice> Families, FitSettings Settings)
 {
-    /// <summary>The stored analysis's name: its targets, restarts, and its families when not all of them.</summary>
+    /// <summary>The stored analysis's name: its targets, restarts, L-BFGS iterations when any, and its families when not all of them.</summary>
     public string Key => string.Join("+", new[] { Classic ? "classic" : null, Run is { } run ? $"run-{run}" : null }.OfType<string>())
-        + $"-r{Settings.Restarts}"
+        + $"-r{Settings.Restarts}" + (Settings.LbfgsIterations > 0 ? $"-lbfgs{Settings.LbfgsIterations}" : "")
         + (Families.Count == FamilyChoice.All.Count ? "" : "-" + string.Join("_", Families.Select(f => f.Key)));
 
     /// <summary>One sentence saying what is wrong and how to fix it, or null when the plan can run.</summary>

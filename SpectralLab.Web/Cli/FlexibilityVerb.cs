@@ -10,32 +10,27 @@ namespace SpectralLab.Web.Cli;
 /// <summary>`flexibility`: fits the filter families to the classic targets and/or a stored run's first-layer filters, stores the report and prints the matrix.</summary>
 static class FlexibilityVerb
 {
-    const string StateVariable = "SpectralLab__StateDirectory";
-
     public static Command Create(CliConsole console)
     {
         var run = new Option<long?>("--run") { Description = "A stored run whose first-layer filters are targets." };
         var classic = new Option<bool>("--classic") { Description = "The built-in classic filters are targets." };
         var restarts = new Option<int>("--restarts") { Description = $"Seeded starts per Gaussian fit (1 to {FitSettings.MaxRestarts}).", DefaultValueFactory = _ => new FitSettings().Restarts };
         var families = new Option<string?>("--families") { Description = $"Comma-separated families (default all): {string.Join(", ", FamilyChoice.All.Select(f => f.Key))}." };
-        var state = new Option<string>("--state")
-        {
-            Description = $"The lab's state directory (default: ${StateVariable}, else the lab's default).",
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(StateVariable) is { Length: > 0 } folder ? folder : new LabOptions().StateDirectory,
-        };
+        var lbfgs = new Option<int>("--lbfgs") { Description = $"L-BFGS iterations per restart between Adam and the Levenberg–Marquardt polish (0 to {FitSettings.MaxLbfgsIterations}).", DefaultValueFactory = _ => new FitSettings().LbfgsIterations };
+        var state = StoreOptionSet.StateOption();
         var data = new Option<string?>("--data") { Description = $"Folder with the four IDX files (default: ${DatasetLoader.DirectoryVariable}, else the packaged MNIST)." };
         var threads = TrainingOptionSet.ThreadsOption();
         var json = new Option<bool>("--json") { Description = "The report as one JSON object instead of a table." };
         var command = new Command("flexibility", "Fit every filter family to classic filters and/or a run's first-layer filters; print residuals per cell.")
         {
-            run, classic, restarts, families, state, data, threads, json,
+            run, classic, restarts, lbfgs, families, state, data, threads, json,
         };
         command.SetAction((result, cancellation) =>
         {
             var (chosen, unknown) = FlexibilityPlan.ParseFamilies(result.GetValue(families));
             if (unknown.Count > 0)
                 return Task.FromResult(console.Fail($"--families: unknown {string.Join(", ", unknown)}; the families are {string.Join(", ", FamilyChoice.All.Select(f => f.Key))}."));
-            var plan = new FlexibilityPlan(result.GetValue(classic), result.GetValue(run), chosen, new FitSettings(result.GetValue(restarts)));
+            var plan = new FlexibilityPlan(result.GetValue(classic), result.GetValue(run), chosen, new FitSettings(result.GetValue(restarts), LbfgsIterations: result.GetValue(lbfgs)));
             if (plan.Problem is { } problem) return Task.FromResult(console.Fail(problem));
             return Task.FromResult(Run(console, plan, result.GetValue(state)!, result.GetValue(data), result.GetValue(threads), result.GetValue(json), cancellation));
         });

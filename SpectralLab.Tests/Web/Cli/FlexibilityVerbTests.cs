@@ -16,6 +16,7 @@ public sealed class FlexibilityVerbTests : IDisposable
     [InlineData(new[] { "--classic", "--families", "gaussian,nonsense" }, "--families: unknown nonsense")]
     [InlineData(new[] { "--classic", "--restarts", "0" }, "The number of restarts must be between 1 and 16 (got 0).")]
     [InlineData(new[] { "--run", "0" }, "A run's number is a positive whole number (got 0).")]
+    [InlineData(new[] { "--classic", "--lbfgs", "5000" }, "L-BFGS iterations must be between 0 and 1000 (got 5000).")]
     public void Flexibility_BadInput_FailsWithOneSentence(string[] arguments, string sentence)
     {
         var (code, _, error) = VerbsTests.Run(["flexibility", .. arguments, "--state", state.Path]);
