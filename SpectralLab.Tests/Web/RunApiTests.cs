@@ -22,6 +22,13 @@ public sealed class RunApiTests
     [InlineData("/api/runs/x/filters", HttpStatusCode.NotFound, "whole numbers")]
     [InlineData("/api/nothing/here", HttpStatusCode.NotFound, "No API route matches /api/nothing/here")]
     [InlineData("/api/runs/999/filters?step=abc", HttpStatusCode.NotFound, "no run 999")]
+    [InlineData("/api/runs/999/steps.csv", HttpStatusCode.NotFound, "no run 999")]
+    [InlineData("/api/runs/999/checkpoint", HttpStatusCode.NotFound, "no run 999")]
+    [InlineData("/api/runs/1/checkpoint?which=newest", HttpStatusCode.BadRequest, "which must be one of latest|best (got 'newest')")]
+    [InlineData("/api/runs/999/export?format=pt", HttpStatusCode.NotFound, "no run 999")]
+    [InlineData("/api/runs/1/export", HttpStatusCode.BadRequest, "format is required")]
+    [InlineData("/api/runs/1/export?format=onnx", HttpStatusCode.BadRequest, "format must be one of pt|safetensors (got 'onnx')")]
+    [InlineData("/api/runs/1/export?format=pt&which=worst", HttpStatusCode.BadRequest, "which must be one of latest|best")]
     public async Task Run_BadOrUnknownId_AnswersProblemDetails(string path, HttpStatusCode status, string expected)
     {
         await using var factory = new LabFactory();

@@ -31,26 +31,6 @@ public sealed class RunDownloadApiTests : IDisposable
 
     static RunStore Store(LabFactory lab) => new(Path.Combine(lab.StateDirectory, LabOptions.DatabaseFile));
 
-    [Theory]
-    [InlineData("/api/runs/999/steps.csv", HttpStatusCode.NotFound, "no run 999")]
-    [InlineData("/api/runs/999/checkpoint", HttpStatusCode.NotFound, "no run 999")]
-    [InlineData("/api/runs/1/checkpoint?which=newest", HttpStatusCode.BadRequest, "which must be one of latest|best (got 'newest')")]
-    [InlineData("/api/runs/999/export?format=pt", HttpStatusCode.NotFound, "no run 999")]
-    [InlineData("/api/runs/1/export", HttpStatusCode.BadRequest, "format is required")]
-    [InlineData("/api/runs/1/export?format=onnx", HttpStatusCode.BadRequest, "format must be one of pt|safetensors (got 'onnx')")]
-    [InlineData("/api/runs/1/export?format=pt&which=worst", HttpStatusCode.BadRequest, "which must be one of latest|best")]
-    public async Task Download_BadOrUnknown_AnswersProblemDetails(string path, HttpStatusCode status, string expected)
-    {
-        await using var lab = new LabFactory();
-        using var client = lab.CreateClient();
-
-        using var response = await client.GetAsync(path);
-
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
-        Assert.Contains(expected, (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
-    }
-
     [Fact]
     public async Task StepsCsv_TrainedRun_OneRowPerStoredStepWithItsLossExactly()
     {
