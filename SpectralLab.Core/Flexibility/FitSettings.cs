@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SpectralLab.Core.Flexibility;
 
 /// <summary>
@@ -10,6 +12,7 @@ public sealed record FitSettings(int Restarts = 4, int Seed = 1, int AdamSteps =
     public const int MaxRestarts = 16, MaxLbfgsIterations = 1000;
 
     /// <summary>One sentence saying what is wrong, or null when the settings can run.</summary>
+    [JsonIgnore]
     public string? Problem => Restarts is < 1 or > MaxRestarts
         ? $"The number of restarts must be between 1 and {MaxRestarts} (got {Restarts})."
         : LbfgsIterations > MaxLbfgsIterations ? $"L-BFGS iterations must be between 0 and {MaxLbfgsIterations} (got {LbfgsIterations})."
