@@ -26,8 +26,8 @@ public static class RunComparison
     public static IReadOnlyList<EpochChart.EpochSeries> TrainAndValidationCurves(IEnumerable<RunEpochs> rows, IReadOnlyDictionary<long, string> labels) =>
         rows.SelectMany(r => new[]
         {
-            new EpochChart.EpochSeries($"{labels[r.Run.Id]} · train", r.Epochs.Select(e => ((double)e.Epoch, e.TrainLoss)).ToList(), Dashed: true),
-            new EpochChart.EpochSeries($"{labels[r.Run.Id]} · validation", r.Epochs.Select(e => ((double)e.Epoch, e.ValidationLoss)).ToList()),
+            new EpochChart.EpochSeries($"{Label(labels, r.Run.Id)} · train", r.Epochs.Select(e => ((double)e.Epoch, e.TrainLoss)).ToList(), Dashed: true),
+            new EpochChart.EpochSeries($"{Label(labels, r.Run.Id)} · validation", r.Epochs.Select(e => ((double)e.Epoch, e.ValidationLoss)).ToList()),
         }).ToList();
 
     /// <summary>
@@ -35,8 +35,11 @@ public static class RunComparison
     /// epochs each step was (step ÷ steps per epoch), so runs of different batch or training-set sizes line up.
     /// </summary>
     public static IReadOnlyList<EpochChart.EpochSeries> SmoothedStepCurves(IEnumerable<RunStepCurve> curves, IReadOnlyDictionary<long, string> labels, int points = StepCurvePoints) =>
-        curves.Select(c => new EpochChart.EpochSeries($"{labels[c.Run]} · smoothed",
+        curves.Select(c => new EpochChart.EpochSeries($"{Label(labels, c.Run)} · smoothed",
             LossSeries.Smoothed(c.Steps, points).Select(p => (p.Step / Math.Max(1, c.StepsPerEpoch), p.Loss)).ToList())).ToList();
+
+    /// <summary>The run's name among the compared runs; its number alone for a run read after the labels were made.</summary>
+    public static string Label(IReadOnlyDictionary<long, string> labels, long run) => labels.GetValueOrDefault(run, $"run {run}");
 
     /// <summary>The milestone epochs at least one of the runs reached: the columns worth a table's width.</summary>
     public static IReadOnlyList<int> MilestonesReached(IEnumerable<RunEpochs> rows)
