@@ -105,6 +105,25 @@ public sealed class RunsPageTests : LabComponentTest
     }
 
     [Fact]
+    public void Compare_RunsDifferingInLearningRate_SmoothedStepCurvesNamedByTheirRates()
+    {
+        long[] ids = [.. new[] { 0.001, 100 }.Select(rate =>
+        {
+            long id = Store.CreateRun(new RunInfo(0, new TrainingOptions { Model = "spatial", Epochs = 1, LearningRate = rate }, "spatial", 1, "MNIST", 640, 100, 5, DateTimeOffset.UtcNow));
+            Store.Append(id, [.. Enumerable.Range(1, 5).Select(s => Step(s, 0.3, stepsPerEpoch: 5))], new EpochRecord(1, 0.3, 0.29, 1));
+            return id;
+        })];
+        var page = Render<RunsPage>();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=runs-table] tbody tr").Count));
+
+        foreach (var box in page.FindAll("[data-testid=runs-table] input[type=checkbox]").ToList()) box.Change(true);
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=comparison-steps-chart] polyline").Count));
+        Assert.Equal([$"run {ids[0]} · spatial · lr 0.001 · smoothed", $"run {ids[1]} · spatial · lr 100 · smoothed"],
+            page.FindAll("[data-testid=comparison] .lab-legend").Select(l => l.TextContent).Where(t => t.EndsWith("smoothed")));
+    }
+
+    [Fact]
     public void Compare_MoreThanTheMostRuns_RefusesTheNextWithASentence()
     {
         for (int i = 0; i <= RunComparison.MostRuns; i++) Stored("spatial", TrainingState.Completed, 0.07);
