@@ -7,8 +7,11 @@ namespace SpectralLab.Core.Lab;
 /// <summary>A stored run with its per-epoch losses.</summary>
 public sealed record RunEpochs(StoredRun Run, IReadOnlyList<EpochRecord> Epochs);
 
-/// <summary>A published curve beside the lab's best completed run of the same model, if there is one.</summary>
-public sealed record PublishedComparison(PublishedCurve Published, RunEpochs? Best);
+/// <summary>
+/// A stored run's per-step loss folded into at most <see cref="RunStateLimits.LossPoints"/> buckets (each with its
+/// smoothed loss), however many steps the run took.
+/// </summary>
+public sealed record RunStepCurve(long Run, int StepsPerEpoch, StepSeries Steps);
 
 /// <summary>The runs of one sweep, in the order they were queued.</summary>
 public sealed record SweepResults(long Sweep, IReadOnlyList<RunEpochs> Runs);
@@ -34,7 +37,11 @@ public interface IRunQueries
 
     Task<IReadOnlyList<RunEpochs>> CompareAsync(IReadOnlyCollection<long> ids);
 
-    Task<IReadOnlyList<PublishedComparison>> PublishedAsync();
+    /// <summary>The per-step loss curves of the runs, thinned (see <see cref="RunStepCurve"/>), in run order.</summary>
+    Task<IReadOnlyList<RunStepCurve>> StepCurvesAsync(IReadOnlyCollection<long> ids);
+
+    /// <summary>Every run that ended at least one epoch, with its epochs: what may stand beside the published curves.</summary>
+    Task<IReadOnlyList<RunEpochs>> BesidePublishedAsync();
 
     /// <summary>The newest sweep, or null when no sweep was ever run.</summary>
     Task<SweepResults?> LatestSweepAsync();
@@ -43,6 +50,9 @@ public interface IRunQueries
     Task<Snapshot?> SnapshotAsync(long id, int? step);
 
     Task<IReadOnlyList<int>> SnapshotStepsAsync(long id);
+
+    /// <summary>The run's snapshot at the end of <paramref name="epoch"/>, or null when that epoch never ended.</summary>
+    Task<Snapshot?> EpochEndSnapshotAsync(long id, int epoch);
 
     /// <summary>The newest report the `reproduce` verb wrote beside the run database, or null when there is none.</summary>
     Task<StoredReport?> LatestReproductionAsync();

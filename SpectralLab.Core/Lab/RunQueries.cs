@@ -32,13 +32,17 @@ public sealed class RunQueries(RunStore store, RunStateLimits limits) : IRunQuer
         (IReadOnlyList<RunEpochs>)List().Where(run => ids.Contains(run.Id)).OrderBy(run => run.Id)
             .Select(run => new RunEpochs(run, store.Epochs(run.Id))).ToList());
 
-    public Task<IReadOnlyList<PublishedComparison>> PublishedAsync() => Task.Run(() =>
-    {
-        var runs = List();
-        return (IReadOnlyList<PublishedComparison>)PublishedResults.Curves.Select(curve => new PublishedComparison(curve, runs
-            .Where(r => r.Model == curve.Model && r.Status == TrainingState.Completed && r.FinalValidationLoss is not null)
-            .MinBy(r => r.FinalValidationLoss) is { } best ? new RunEpochs(best, store.Epochs(best.Id)) : null)).ToList();
-    });
+    public Task<IReadOnlyList<RunStepCurve>> StepCurvesAsync(IReadOnlyCollection<long> ids) => Task.Run(() =>
+        (IReadOnlyList<RunStepCurve>)List().Where(run => ids.Contains(run.Id)).OrderBy(run => run.Id).Select(run =>
+        {
+            var steps = new StepSeries(limits.LossPoints);
+            steps.AddRange(store.Steps(run.Id, run.StepsPerEpoch));
+            return new RunStepCurve(run.Id, run.StepsPerEpoch, steps);
+        }).ToList());
+
+    public Task<IReadOnlyList<RunEpochs>> BesidePublishedAsync() => Task.Run(() =>
+        (IReadOnlyList<RunEpochs>)List().Where(run => run.EpochsDone > 0).OrderBy(run => run.Id)
+            .Select(run => new RunEpochs(run, store.Epochs(run.Id))).ToList());
 
     public Task<SweepResults?> LatestSweepAsync() => Task.Run(() =>
     {
@@ -51,6 +55,8 @@ public sealed class RunQueries(RunStore store, RunStateLimits limits) : IRunQuer
     public Task<Snapshot?> SnapshotAsync(long id, int? step) => Task.Run(() => store.SnapshotAt(id, step));
 
     public Task<IReadOnlyList<int>> SnapshotStepsAsync(long id) => Task.Run(() => store.SnapshotSteps(id));
+
+    public Task<Snapshot?> EpochEndSnapshotAsync(long id, int epoch) => Task.Run(() => store.EpochEndSnapshot(id, epoch));
 
     // The database lies in the state directory (LabOptions.DatabaseFile), and so do the reports.
     public Task<StoredReport?> LatestReproductionAsync() => Task.Run(() => ReportFolder.Latest(Path.GetDirectoryName(store.Path)!));

@@ -153,6 +153,11 @@ public sealed class RunStore
         "SELECT step, data FROM snapshots WHERE run_id = $run AND ($step IS NULL OR step = $step) ORDER BY step DESC LIMIT 1;",
         reader => DecodeSnapshot(run, reader), ("$run", run), ("$step", step)).SingleOrDefault());
 
+    /// <summary>The snapshot taken at the end of <paramref name="epoch"/> (its last of that epoch), or null when that epoch never ended.</summary>
+    public Snapshot? EpochEndSnapshot(long run, int epoch) => Use(connection => Rows(connection,
+        "SELECT step, data FROM snapshots WHERE run_id = $run AND epoch = $epoch ORDER BY step DESC LIMIT 1;",
+        reader => DecodeSnapshot(run, reader), ("$run", run), ("$epoch", epoch)).SingleOrDefault() is { EpochEnd: true } snapshot ? snapshot : null);
+
     static Snapshot DecodeSnapshot(long run, SqliteDataReader reader)
     {
         try { return SnapshotCodec.Decode((byte[])reader[1]); }

@@ -24,13 +24,17 @@ public sealed class UnreadableRunQueries : IRunQueries
 
     public Task<IReadOnlyList<RunEpochs>> CompareAsync(IReadOnlyCollection<long> ids) => Fail<IReadOnlyList<RunEpochs>>();
 
-    public Task<IReadOnlyList<PublishedComparison>> PublishedAsync() => Fail<IReadOnlyList<PublishedComparison>>();
+    public Task<IReadOnlyList<RunStepCurve>> StepCurvesAsync(IReadOnlyCollection<long> ids) => Fail<IReadOnlyList<RunStepCurve>>();
+
+    public Task<IReadOnlyList<RunEpochs>> BesidePublishedAsync() => Fail<IReadOnlyList<RunEpochs>>();
 
     public Task<SweepResults?> LatestSweepAsync() => Fail<SweepResults?>();
 
     public Task<Snapshot?> SnapshotAsync(long id, int? step) => Fail<Snapshot?>();
 
     public Task<IReadOnlyList<int>> SnapshotStepsAsync(long id) => Fail<IReadOnlyList<int>>();
+
+    public Task<Snapshot?> EpochEndSnapshotAsync(long id, int epoch) => Fail<Snapshot?>();
 
     public Task<StoredReport?> LatestReproductionAsync() => Fail<StoredReport?>();
 }

@@ -88,34 +88,73 @@ public sealed class RunsPageTests : LabComponentTest
     }
 
     [Fact]
-    public void Compare_TwoRuns_OverlaysTheirCurvesAndTabulatesTheMilestones()
+    public void Compare_TwoRuns_OverlaysTrainAndValidationAndTabulatesFinalAndMilestoneValues()
     {
         Stored("spatial", TrainingState.Completed, 0.07, 0.068, 0.067, 0.066, 0.065);
-        Stored("spectral-gaussian", TrainingState.Completed, 0.12, 0.1, 0.09, 0.088, 0.085);
+        Stored("spectral-gaussian", TrainingState.Completed, 0.12, 0.1, 0.09);
         var page = Render<RunsPage>();
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=runs-table] tbody tr").Count));
 
         foreach (var box in page.FindAll("[data-testid=runs-table] input[type=checkbox]").ToList()) box.Change(true);
 
-        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=comparison-chart] polyline").Count));
-        var comparison = page.Find("[data-testid=comparison]").TextContent;
-        Assert.Contains("0.0650", comparison); // spatial at epoch 5
-        Assert.Contains("0.0850", comparison); // spectral at epoch 5
+        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("[data-testid=comparison-chart] polyline").Count)); // train and validation of each
+        Assert.Equal(["0.0650", "0.0900"], page.FindAll("[data-testid=final-validation]").Select(c => c.TextContent).Order());
+        Assert.Equal(["val @ 1", "val @ 5"], page.FindAll("[data-testid=comparison-table] th").Select(h => h.TextContent).Where(t => t.StartsWith("val @")));
+        var spectral = page.FindAll("[data-testid=comparison-table] tbody tr").Single(r => r.TextContent.Contains("spectral-gaussian"));
+        Assert.Contains("—", spectral.TextContent); // it never reached epoch 5
     }
 
     [Fact]
-    public void Published_BesideTheBestCompletedRunOfEachModel()
+    public void Compare_RunsDifferingInLearningRate_SmoothedStepCurvesNamedByTheirRates()
     {
-        Stored("spatial", TrainingState.Completed, 0.07);
-        long best = Stored("spatial", TrainingState.Completed, 0.065);
-        Stored("spatial", TrainingState.Stopped, 0.06); // lower, but not completed
+        long[] ids = [.. new[] { 0.001, 100 }.Select(rate =>
+        {
+            long id = Store.CreateRun(new RunInfo(0, new TrainingOptions { Model = "spatial", Epochs = 1, LearningRate = rate }, "spatial", 1, "MNIST", 640, 100, 5, DateTimeOffset.UtcNow));
+            Store.Append(id, [.. Enumerable.Range(1, 5).Select(s => Step(s, 0.3, stepsPerEpoch: 5))], new EpochRecord(1, 0.3, 0.29, 1));
+            return id;
+        })];
+        var page = Render<RunsPage>();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=runs-table] tbody tr").Count));
+
+        foreach (var box in page.FindAll("[data-testid=runs-table] input[type=checkbox]").ToList()) box.Change(true);
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=comparison-steps-chart] polyline").Count));
+        Assert.Equal([$"run {ids[0]} · spatial · lr 0.001 · smoothed", $"run {ids[1]} · spatial · lr 100 · smoothed"],
+            page.FindAll("[data-testid=comparison] .lab-legend").Select(l => l.TextContent).Where(t => t.EndsWith("smoothed")));
+    }
+
+    [Fact]
+    public void Compare_MoreThanTheMostRuns_RefusesTheNextWithASentence()
+    {
+        for (int i = 0; i <= RunComparison.MostRuns; i++) Stored("spatial", TrainingState.Completed, 0.07);
+        var page = Render<RunsPage>();
+        page.WaitForAssertion(() => Assert.Equal(RunComparison.MostRuns + 1, page.FindAll("[data-testid=runs-table] tbody tr").Count));
+
+        foreach (var box in page.FindAll("[data-testid=runs-table] input[type=checkbox]").ToList()) box.Change(true);
+
+        page.WaitForAssertion(() => Assert.Equal(RunComparison.MostRuns, page.FindAll("[data-testid=comparison-table] tbody tr").Count));
+        Assert.Equal(RunComparison.TooMany, page.Find("[data-testid=compare-too-many]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Published_OnlyComparableRunsDrawnAndTheOthersNamedWithWhatDiffers()
+    {
+        long comparable = Stored("spatial", TrainingState.Completed, 0.07);
+        long small = Store.CreateRun(new RunInfo(0, new TrainingOptions { Model = "spatial", Epochs = 3 }, "spatial", 19_553, "MNIST", 2_048, 10_000, 16, DateTimeOffset.UtcNow));
+        for (int e = 1; e <= 3; e++) Store.Append(small, [], new EpochRecord(e, 0.2, 0.19, 1));
 
         var page = Render<RunsPage>();
 
-        page.WaitForAssertion(() => Assert.Contains($"lab run {best}", page.Find("[data-testid=published]").TextContent));
+        page.WaitForAssertion(() => Assert.Equal($"run {small} · spatial: 2,048 images, 3 epochs", page.Find("[data-testid=not-comparable]").TextContent.Trim()));
         var published = page.Find("[data-testid=published]").TextContent;
         Assert.Contains("0.0623", published); // the published spatial baseline at epoch 50
         Assert.Contains("0.0809", published); // the published spectral encoder at epoch 50
-        Assert.Contains($"lab run {best}", published);
+        Assert.Equal([$"lab run {comparable}"], page.FindAll("[data-testid=published-lab-row] td:nth-child(2)").Select(c => c.TextContent));
+        Assert.Equal(3, page.FindAll("[data-testid=published-chart] polyline").Count); // two published curves and the comparable run
+
+        page.Find("[data-testid=published-show-differing] input").Change(true);
+
+        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("[data-testid=published-chart] polyline").Count));
+        Assert.Contains($"lab run {small} · spatial · 2,048 images, 3 epochs", page.FindAll("[data-testid=published] .lab-legend").Select(l => l.TextContent)); // its legend says what differs
     }
 }
