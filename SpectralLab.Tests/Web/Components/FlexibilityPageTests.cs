@@ -120,5 +120,19 @@ public sealed class FlexibilityPageTests : LabComponentTest, IDisposable
         Assert.True(page.Find("[data-testid=flexibility-start]").HasAttribute("disabled"));
     }
 
+    [Fact]
+    public void Start_TheFreeFamilyAlone_FillsTheMatrixAsCellsFinish()
+    {
+        var page = Render<FlexibilityPage>();
+        foreach (var family in new[] { "gaussian", "mixture2", "poly1" }) page.Find($"[data-testid=family-{family}]").Change(false);
+
+        page.Find("[data-testid=flexibility-start]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("finished", page.Find("[data-testid=flexibility-phase]").TextContent), TimeSpan.FromSeconds(60));
+        Assert.Equal(ClassicTargets.Names.Count, page.FindAll("[data-testid=matrix-cell]").Count);
+        Assert.Equal($"{ClassicTargets.Names.Count} / {ClassicTargets.Names.Count} cells", page.Find("[data-testid=cells-done]").TextContent);
+        Assert.Equal(["classic-r4-free"], page.FindAll("[data-testid=stored-analysis] option").Select(o => o.TextContent));
+    }
+
     void IDisposable.Dispose() => state.Dispose();
 }
