@@ -32,6 +32,8 @@ public static class LabHost
         builder.Services.AddSingleton(_ => new TorchWorker());
         builder.Services.AddSingleton<IActivationQueries>(sp => new ActivationQueries(sp.GetRequiredService<RunStore>(), sp.GetRequiredService<LabDataset>(), sp.GetRequiredService<TorchWorker>()));
         builder.Services.AddSingleton<IFilterPlayground>(sp => new FilterPlaygroundService(sp.GetRequiredService<RunStore>(), sp.GetRequiredService<LabDataset>(), sp.GetRequiredService<TorchWorker>()));
+        builder.Services.AddSingleton<IFlexibilityAnalysis>(sp => new FlexibilityService(sp.GetRequiredService<IOptions<LabOptions>>().Value.StateDirectory,
+            sp.GetRequiredService<LabDataset>(), sp.GetRequiredService<TorchWorker>()));
         builder.Services.AddSingleton<ITrainingControl>(sp => sp.GetRequiredService<TrainingService>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TrainingService>());
         builder.Services.AddHostedService<MemoryReport>();

@@ -59,6 +59,23 @@ public sealed record FamilyChoice(FamilyKind Kind, int Size, GridConvention Conv
         _ => new FreeFilterFamily(filters, grid),
     };
 
+    /// <summary>
+    /// The parameters fitted to a target scaled to unit norm (<see cref="FamilyFit.Parameters"/>), for the target as it
+    /// is: each Gaussian's height s0, and every polynomial coefficient, scale with the filter. Null for the free family
+    /// (its parameters are the fit itself) and when the fit has no parameters (a zero target).
+    /// </summary>
+    public float[]? Unscaled(double[] unitParameters, double scale) => Kind == FamilyKind.Free || unitParameters.Length == 0 ? null
+        : [.. unitParameters.Select((value, i) => (float)(Kind == FamilyKind.Polynomial || i % GaussianFilterFamily.ParametersPerPart == 5 ? value * scale : value))];
+
+    /// <summary>The filter as the playground takes it, or null for the free family (hundreds of weights are no start for sliders).</summary>
+    public FilterSpec? Playable(float[] values) => Kind switch
+    {
+        FamilyKind.Gaussian when Size == 1 => new FilterSpec(FilterFamilyKind.Gaussian, 1, Convention, values),
+        FamilyKind.Gaussian => new FilterSpec(FilterFamilyKind.Mixture, Size, Convention, values),
+        FamilyKind.Polynomial => new FilterSpec(FilterFamilyKind.Polynomial, Size, Convention, values),
+        _ => null,
+    };
+
     /// <summary>Finds a column by its <see cref="Key"/>.</summary>
     public static FamilyChoice? Find(string key) => All.FirstOrDefault(c => string.Equals(c.Key, key, StringComparison.OrdinalIgnoreCase));
 }

@@ -32,7 +32,8 @@ public static class FlexibilityAnalysis
                     choice.Kind == FamilyKind.Gaussian ? fitted.GetValueOrDefault(smaller) : null);
                 fitted[choice] = fit;
                 double psnr = FilteredDigit.Psnr(filtered, FilteredDigit.Apply(digit, fit.Response));
-                cells.Add(new FlexibilityCell(t, choice.Key, fit.Residual, choice.ParameterCount(new(target.Height, target.Width)), psnr, fit.Response));
+                cells.Add(new FlexibilityCell(t, choice.Key, fit.Residual, choice.ParameterCount(new(target.Height, target.Width)), psnr, fit.Response,
+                    choice.Unscaled(fit.Parameters, target.Norm())));
                 progress?.Invoke(Report(false));
             }
         }

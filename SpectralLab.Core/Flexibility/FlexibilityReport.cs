@@ -6,7 +6,10 @@ namespace SpectralLab.Core.Flexibility;
 /// <param name="Residual">‖W − T‖/‖T‖ over the rfft2 grid.</param>
 /// <param name="Parameters">Learned numbers per filter.</param>
 /// <param name="Psnr">dB between the test digit filtered by the fit and by the target (see <see cref="FilteredDigit"/>).</param>
-public sealed record FlexibilityCell(int Target, string Family, double Residual, int Parameters, double Psnr, HalfSpectrum Fit);
+/// <param name="Values">The fitted parameters for the target as it is (not scaled), in <see cref="Spectral.FilterSpec"/>'s
+/// order, so the playground can start from the fit; null for the free family (the fit is its weights) and in reports
+/// stored before they were kept.</param>
+public sealed record FlexibilityCell(int Target, string Family, double Residual, int Parameters, double Psnr, HalfSpectrum Fit, float[]? Values = null);
 
 /// <summary>
 /// An analysis as stored and shown: the targets, the families (columns), the cells found so far, the digit used for

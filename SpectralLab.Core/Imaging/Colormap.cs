@@ -30,5 +30,21 @@ public static class Colormap
     public static string CssGradient(string direction = "to right") =>
         $"linear-gradient({direction}, {string.Join(", ", Anchors.Select(c => $"rgb({c.R},{c.G},{c.B})"))})";
 
+    /// <summary>The colour for t as CSS, for cells the browser colours.</summary>
+    public static string CssColor(double t)
+    {
+        var c = Viridis(t);
+        return $"rgb({c.R},{c.G},{c.B})";
+    }
+
+    /// <summary>Black or white, whichever contrasts more with the colour for t (WCAG relative luminance): text on a coloured cell stays readable.</summary>
+    public static string TextColorOn(double t)
+    {
+        var c = Viridis(t);
+        static double Linear(byte v) => v / 255.0 is var s && s <= 0.04045 ? s / 12.92 : Math.Pow((s + 0.055) / 1.055, 2.4);
+        double luminance = 0.2126 * Linear(c.R) + 0.7152 * Linear(c.G) + 0.0722 * Linear(c.B);
+        return (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) ? "#000" : "#fff";
+    }
+
     static byte Mix(byte a, byte b, double f) => (byte)Math.Round(a + (b - a) * f);
 }

@@ -64,6 +64,20 @@ public sealed class FilterPlaygroundService(RunStore store, LabDataset dataset, 
         });
     }
 
+    public async Task<Answer<PlaygroundFilter>> GivenAsync(FilterSpec spec, string source)
+    {
+        if (DegreeProblem(spec.Family, spec.Degree) is { } problem) return Answer<PlaygroundFilter>.Refused(problem);
+        if (spec.Parameters.Any(p => !float.IsFinite(p))) return Answer<PlaygroundFilter>.Refused("Every parameter must be a finite number.");
+        var grid = Grid;
+        return await Offer(() =>
+        {
+            int expected = FilterPlayground.ParameterNames(spec.Family, spec.Degree, grid).Count;
+            return spec.Parameters.Length == expected
+                ? Playable(spec, grid, source)
+                : Answer<PlaygroundFilter>.Refused($"A {spec.Family} filter of degree {spec.Degree} has {expected} parameters; {spec.Parameters.Length} were given.");
+        });
+    }
+
     public async Task<Answer<PlaygroundDrawing>> DrawAsync(FilterSpec spec, int image)
     {
         if (DegreeProblem(spec.Family, spec.Degree) is { } problem) return Answer<PlaygroundDrawing>.Refused(problem);

@@ -14,8 +14,12 @@ public sealed class FlexibilityJob(string stateDirectory)
 
     public ReportFiles Files => files;
 
-    /// <summary>Throws InvalidDataException, saying why, when the run is not stored or its filters cannot be read.</summary>
-    public FlexibilityReport Run(FlexibilityPlan plan, float[] digit, Action<FlexibilityReport>? progress, CancellationToken cancellation)
+    /// <summary>Gathers the targets and fits them; see <see cref="Targets"/> and <see cref="Run(FlexibilityPlan, IReadOnlyList{FlexibilityTarget}, float[], Action{FlexibilityReport}?, CancellationToken)"/>.</summary>
+    public FlexibilityReport Run(FlexibilityPlan plan, float[] digit, Action<FlexibilityReport>? progress, CancellationToken cancellation) =>
+        Run(plan, Targets(plan), digit, progress, cancellation);
+
+    /// <summary>The plan's targets: the classic set, then the run's first-layer filters. Throws InvalidDataException, saying why, when the run is not stored or its filters cannot be read.</summary>
+    public IReadOnlyList<FlexibilityTarget> Targets(FlexibilityPlan plan)
     {
         var targets = new List<FlexibilityTarget>();
         if (plan.Classic) targets.AddRange(ClassicTargets.All());
@@ -25,6 +29,12 @@ public sealed class FlexibilityJob(string stateDirectory)
             var stored = store.Find(run) ?? throw new InvalidDataException($"There is no run {run}; /runs and `runs` list the stored ones.");
             targets.AddRange(RunTargets.Read(run, stored.Model, store.CheckpointOf(run)));
         }
+        return targets;
+    }
+
+    /// <summary>Fits the families to <paramref name="targets"/> (from <see cref="Targets"/>), saving the report after every cell.</summary>
+    public FlexibilityReport Run(FlexibilityPlan plan, IReadOnlyList<FlexibilityTarget> targets, float[] digit, Action<FlexibilityReport>? progress, CancellationToken cancellation)
+    {
         var report = FlexibilityAnalysis.Run(plan.Key, targets, plan.Families, digit, plan.Settings, partial =>
         {
             files.Save(partial);

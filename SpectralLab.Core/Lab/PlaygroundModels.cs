@@ -33,6 +33,9 @@ public interface IFilterPlayground
     /// <summary>Filter <paramref name="filter"/> of layer <paramref name="layer"/> (both from 0) as run <paramref name="run"/>'s newest snapshot has it.</summary>
     Task<Answer<PlaygroundFilter>> LearnedAsync(long run, int layer, int filter);
 
+    /// <summary>A filter given in full (e.g. a flexibility fit), its count of parameters and their values checked; <paramref name="source"/> says where it came from.</summary>
+    Task<Answer<PlaygroundFilter>> GivenAsync(FilterSpec spec, string source);
+
     /// <summary>Draws the filter and shown test image <paramref name="image"/> passed through the spectral layer.</summary>
     Task<Answer<PlaygroundDrawing>> DrawAsync(FilterSpec spec, int image);
 }

@@ -29,7 +29,7 @@ public sealed class AccessibilityBrowserTests
         long run = await WaitForStoredRunAsync(lab);
         await Expect(page.GetByTestId("training-status")).ToHaveTextAsync("Completed");
         await Axe.AssertAccessibleAsync(page, "/ after the run");
-        foreach (string path in new[] { "/runs", $"/runs/{run}", "/sweep", "/playground", "/error" })
+        foreach (string path in new[] { "/runs", $"/runs/{run}", "/sweep", "/playground", "/flexibility", "/error" })
             await Axe.AssertPageAccessibleAsync(browser, lab.Address, path);
     }
 

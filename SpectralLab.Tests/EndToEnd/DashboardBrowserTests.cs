@@ -31,6 +31,14 @@ public sealed class DashboardBrowserTests
         await Expect(first.GetByTestId("step")).Not.ToHaveTextAsync(earlyStep.ToString(), new() { Timeout = 30_000 });
         Assert.True(double.TryParse(await first.GetByTestId("latest-loss").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture, out double loss) && loss > 0);
 
+        // The live loss chart, drawn by plotly.js, follows the run: its smoothed line gains points.
+        const string smoothedPoints = "() => document.querySelector('[data-testid=loss-chart] .js-plotly-plot')?.data?.[1]?.x?.length ?? 0";
+        int drawn = 0;
+        await Eventually.WaitUntilAsync(async () => (drawn = await first.EvaluateAsync<int>(smoothedPoints)) > 0, TimeSpan.FromSeconds(30),
+            () => "no points", "the loss chart to be drawn");
+        await Eventually.WaitUntilAsync(async () => await first.EvaluateAsync<int>(smoothedPoints) > drawn, TimeSpan.FromSeconds(30),
+            () => $"still {drawn} points", "the loss chart to gain points");
+
         // Inspect a filter: its parameter table shows the twelve Gaussian parameters.
         await first.GetByTestId("filter-gallery").Locator("button").Nth(34).ClickAsync();
         await Expect(first.GetByTestId("filter-inspector")).ToContainTextAsync("Layer 2, filter 2");

@@ -46,6 +46,14 @@ public sealed class FilterPlaygroundTests : WorkerAndStore
     }
 
     [Fact]
+    public async Task Given_TooFewValues_IsRefusedSayingHowManyTheFamilyHas()
+    {
+        var answer = await playground.GivenAsync(new FilterSpec(FilterFamilyKind.Mixture, 2, GridConvention.Published, new float[12]), "a test");
+
+        Assert.Equal("A Mixture filter of degree 2 has 24 parameters; 12 were given.", answer.Problem);
+    }
+
+    [Fact]
     public async Task Draw_WrongParameterCountOrAnOutOfRangeImage_SaysWhatIsWrong()
     {
         var tooFew = await playground.DrawAsync(new FilterSpec(FilterFamilyKind.Gaussian, 1, GridConvention.Published, [1f, 2f]), Image);

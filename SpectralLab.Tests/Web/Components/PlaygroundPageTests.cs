@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using SpectralLab.Core.Data;
 using SpectralLab.Core.Lab;
+using SpectralLab.Core.Spectral;
 using SpectralLab.Tests.Support;
 using SpectralLab.Web.Components.Playground;
 
@@ -42,6 +43,30 @@ public sealed class PlaygroundPageTests : LabComponentTest
         var page = Render<PlaygroundPage>();
 
         page.WaitForAssertion(() => Assert.Contains("There is no run 42.", page.Find("[data-testid=playground-problem]").TextContent));
+        page.WaitForAssertion(() => Assert.Contains("the family's defaults", page.Find("[data-testid=playground-source]").TextContent));
+    }
+
+    [Fact]
+    public void Query_AWholeFilter_StartsFromItsValues()
+    {
+        var spec = new FilterSpec(FilterFamilyKind.Polynomial, 1, GridConvention.Centred, [0.25f, -0.5f, 0.75f, 0, 0, 0.125f]);
+        Context.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo(PlaygroundLink.For(spec, "a fit & more"));
+
+        var page = Render<PlaygroundPage>();
+
+        page.WaitForAssertion(() => Assert.Equal("Started from a fit & more.", page.Find("[data-testid=playground-source]").TextContent));
+        Assert.Equal(["0.25", "-0.5", "0.75", "0", "0", "0.125"], page.FindAll("input[type=range]").Select(s => s.GetAttribute("value")));
+        Assert.Equal("Centred", page.Find("[data-testid=playground-convention]").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void Query_AValueThatIsNotANumber_SaysSoAndStartsFromDefaults()
+    {
+        Context.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/playground?family=Polynomial&degree=1&values=1,x,0,0,0,0");
+
+        var page = Render<PlaygroundPage>();
+
+        page.WaitForAssertion(() => Assert.Equal("Value 2 of the address, 'x', is not a number.", page.Find("[data-testid=playground-problem]").TextContent));
         page.WaitForAssertion(() => Assert.Contains("the family's defaults", page.Find("[data-testid=playground-source]").TextContent));
     }
 
