@@ -97,7 +97,10 @@ public sealed class RunsPageTests : LabComponentTest
 
         foreach (var box in page.FindAll("[data-testid=runs-table] input[type=checkbox]").ToList()) box.Change(true);
 
-        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=comparison-chart] polyline").Count));
+        page.WaitForAssertion(() => Assert.Equal(2, page.Figure("comparison-chart").Data.Count));
+        var curves = page.Figure("comparison-chart").Traces();
+        Assert.Equal([0.07, 0.068, 0.067, 0.066, 0.065], curves.Single(c => c.Name.Contains("spatial")).Ys());
+        Assert.Equal([1.0, 2, 3, 4, 5], curves[0].Xs());
         var comparison = page.Find("[data-testid=comparison]").TextContent;
         Assert.Contains("0.0650", comparison); // spatial at epoch 5
         Assert.Contains("0.0850", comparison); // spectral at epoch 5
