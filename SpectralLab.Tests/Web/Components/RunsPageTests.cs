@@ -101,6 +101,7 @@ public sealed class RunsPageTests : LabComponentTest
         var curves = page.Figure("comparison-chart").Traces();
         Assert.Equal([0.07, 0.068, 0.067, 0.066, 0.065], curves.Single(c => c.Name.Contains("spatial")).Ys());
         Assert.Equal([1.0, 2, 3, 4, 5], curves[0].Xs());
+        Assert.Contains("x axis", page.Find("[data-testid=comparison-chart]").TextContent); // epoch or seconds of training
         var comparison = page.Find("[data-testid=comparison]").TextContent;
         Assert.Contains("0.0650", comparison); // spatial at epoch 5
         Assert.Contains("0.0850", comparison); // spectral at epoch 5

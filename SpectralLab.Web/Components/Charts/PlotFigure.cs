@@ -26,7 +26,7 @@ public sealed record PlotFigure(IList<ITrace> Data, PlotLayout Layout)
     public static string TitleOf(ChartX axis, string ownTitle) => axis switch
     {
         ChartX.Step => "training step",
-        ChartX.Time => "seconds since the run started",
+        ChartX.Time => "seconds of training since the run started",
         _ => ownTitle,
     };
 

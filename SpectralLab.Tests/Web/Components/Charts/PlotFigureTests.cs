@@ -54,7 +54,7 @@ public sealed class PlotFigureTests
     [Theory]
     [InlineData(ChartX.Own, "epoch", 0.5)]
     [InlineData(ChartX.Step, "training step", 50)]
-    [InlineData(ChartX.Time, "seconds since the run started", 12)]
+    [InlineData(ChartX.Time, "seconds of training since the run started", 12)]
     public void Of_AnXAxis_PlotsThatValueAndNamesIt(ChartX axis, string title, double firstX)
     {
         var figure = PlotFigure.Of(Lines(Noisy), new ChartSettings(X: axis), "epoch", "loss", 320);
