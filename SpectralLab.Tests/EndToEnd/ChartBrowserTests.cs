@@ -7,14 +7,15 @@ using static Microsoft.Playwright.Assertions;
 
 namespace SpectralLab.Tests.EndToEnd;
 
-/// <summary>The runs comparison's chart in Chromium, drawn by plotly.js: hover values, the log-scale switch, a phone's width.</summary>
+/// <summary>The runs comparison's chart in Chromium, drawn by plotly.js: hover values, the log-scale
+/// switch, the SVG download, axe-core and a phone's width.</summary>
 [Collection(TorchCollection.Name)]
 public sealed class ChartBrowserTests
 {
     const string Plot = "[data-testid=comparison-chart] .js-plotly-plot";
 
     [Fact]
-    public async Task Comparison_TwoStoredRuns_HoverShowsAValueAndTheSwitchMakesTheLossAxisLogarithmic()
+    public async Task Comparison_TwoStoredRuns_HoverShowsAValueTheSwitchMakesTheLossAxisLogarithmicAndSvgDownloads()
     {
         using var state = new TempDirectory();
         var store = new RunStore(state.File(LabOptions.DatabaseFile));
@@ -46,6 +47,11 @@ public sealed class ChartBrowserTests
         await page.GetByTestId("comparison-chart").GetByLabel("Log scale").CheckAsync();
         await Eventually.WaitUntilAsync(async () => await YAxisTypeAsync(page) == "log", TimeSpan.FromSeconds(10),
             () => "the loss axis stayed linear", "the loss axis to turn logarithmic");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("comparison-chart").GetByLabel("Download as SVG").ClickAsync());
+        Assert.Equal("comparison-chart.svg", download.SuggestedFilename);
+        using (var svg = new StreamReader(await download.CreateReadStreamAsync()))
+            Assert.StartsWith("<svg", (await svg.ReadToEndAsync()).TrimStart());
 
         await Axe.AssertAccessibleAsync(page, "/runs comparing two runs");
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Plotly.Blazor;
 using Plotly.Blazor.LayoutLib;
 using Plotly.Blazor.Traces;
@@ -88,6 +87,4 @@ public sealed record PlotFigure(IList<ITrace> Data, PlotLayout Layout)
         DisplayLogo = false,
         ToImageButtonOptions = new { format = "png", filename = fileName },
     };
-
-    public static string Number(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 }
