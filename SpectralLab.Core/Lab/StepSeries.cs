@@ -5,36 +5,35 @@ namespace SpectralLab.Core.Lab;
 
 /// <summary>
 /// Consecutive steps folded into one point of the loss curve: the lowest and highest loss among them (so the noise band
-/// survives thinning), the last step itself, and the smoothed loss after it. <see cref="Step"/>, <see cref="Loss"/> and
-/// <see cref="Epoch"/> are the last step's.
+/// survives thinning), their sum and count (so their mean does), and the last step itself. <see cref="Step"/>,
+/// <see cref="Loss"/> and <see cref="Epoch"/> are the last step's.
 /// </summary>
-public readonly record struct LossBucket(int FirstStep, StepRecord Last, int LowStep, double Low, int HighStep, double High, double Smoothed)
+public readonly record struct LossBucket(int FirstStep, StepRecord Last, int LowStep, double Low, int HighStep, double High, double Sum, int Count)
 {
     public int Step => Last.Step;
     public double Loss => Last.Loss;
     public int Epoch => Last.Epoch;
 
-    public static LossBucket Of(StepRecord step, double smoothed) => new(step.Step, step, step.Step, step.Loss, step.Step, step.Loss, smoothed);
+    /// <summary>The mean loss of the bucket's steps.</summary>
+    public double Mean => Sum / Count;
+
+    public static LossBucket Of(StepRecord step) => new(step.Step, step, step.Step, step.Loss, step.Step, step.Loss, step.Loss, 1);
 
     /// <summary>This bucket followed by <paramref name="next"/>, as one.</summary>
     public LossBucket Then(LossBucket next) => new(FirstStep, next.Last,
         next.Low < Low ? next.LowStep : LowStep, Math.Min(Low, next.Low),
-        next.High > High ? next.HighStep : HighStep, Math.Max(High, next.High), next.Smoothed);
+        next.High > High ? next.HighStep : HighStep, Math.Max(High, next.High), Sum + next.Sum, Count + next.Count);
 }
 
 /// <summary>
 /// A run's per-step losses in at most <see cref="Capacity"/> buckets, however long the run: every step at first, and
-/// each time the buckets fill up, neighbours merge in pairs, so a bucket spans twice as many steps as before. The
-/// smoothed loss is an exponential moving average over every step, bias-corrected so the first points are not dragged
-/// towards zero.
+/// each time the buckets fill up, neighbours merge in pairs, so a bucket spans twice as many steps as before. The charts
+/// smooth the buckets' means as the viewer asks (TensorBoard's debiased moving average).
 /// </summary>
 public sealed class StepSeries : IReadOnlyList<LossBucket>
 {
-    public const double Smoothing = 0.98; // ≈ the last 50 steps
-
     readonly List<LossBucket> buckets;
     int width = 1; // steps per bucket
-    double average, weight; // the moving average and how much of it is real rather than its zero start
 
     public StepSeries(int capacity)
     {
@@ -56,9 +55,7 @@ public sealed class StepSeries : IReadOnlyList<LossBucket>
 
     public void Add(StepRecord step)
     {
-        average = Smoothing * average + (1 - Smoothing) * step.Loss;
-        weight = Smoothing * weight + (1 - Smoothing);
-        var point = LossBucket.Of(step, average / weight);
+        var point = LossBucket.Of(step);
         TotalSteps++;
         if (buckets.Count > 0 && buckets[^1].Last.Step - buckets[^1].FirstStep + 1 < width)
         {
@@ -77,13 +74,13 @@ public sealed class StepSeries : IReadOnlyList<LossBucket>
     public void Clear()
     {
         buckets.Clear();
-        (width, average, weight, TotalSteps) = (1, 0, 0, 0);
+        (width, TotalSteps) = (1, 0);
     }
 
     /// <summary>A copy that goes on independently, for a new subscriber.</summary>
     public StepSeries Copy()
     {
-        var copy = new StepSeries(Capacity) { width = width, average = average, weight = weight, TotalSteps = TotalSteps };
+        var copy = new StepSeries(Capacity) { width = width, TotalSteps = TotalSteps };
         copy.buckets.AddRange(buckets);
         return copy;
     }

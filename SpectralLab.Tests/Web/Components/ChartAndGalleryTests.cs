@@ -1,4 +1,5 @@
 using Bunit;
+using Plotly.Blazor;
 using SpectralLab.Core.Lab;
 using SpectralLab.Core.Training;
 using SpectralLab.Web.Components.Lab;
@@ -16,12 +17,15 @@ public sealed class ChartAndGalleryTests : LabComponentTest
 
         var chart = Render<LossChart>(p => p.Add(c => c.View, ViewOf([.. events])));
 
-        var lines = chart.FindAll("[data-testid=loss-chart] polyline");
-        Assert.Equal(4, lines.Count);
-        Assert.All(lines, line => Assert.InRange(line.GetAttribute("points")!.Split(' ').Length, 2, 800));
-        Assert.Equal(50, chart.FindAll("[data-testid=loss-chart] circle").Count);
-        Assert.Contains("training step", chart.Markup);
-        Assert.Contains("binary cross-entropy", chart.Markup);
+        var figure = chart.Figure("loss-chart");
+        var traces = figure.Traces();
+        Assert.Equal(["per step", "per step, smoothed", "epoch train", "epoch validation"], traces.Select(t => t.Name));
+        Assert.All(traces.Take(2), trace => Assert.InRange(trace.Y.Count, 2, 800)); // thinned to the chart's groups
+        Assert.Equal(50, traces[3].Y.Count);
+        Assert.Equal(20_000, traces[3].Xs()[^1]); // epoch 50 ends at step 20,000, on the step axis the chart opens with
+        Assert.Equal("training step", figure.Layout.XAxis[0].Title.Text);
+        Assert.Equal("binary cross-entropy", figure.Layout.YAxis[0].Title.Text);
+        Assert.Equal("Training and validation loss by step", chart.Find("[data-testid=loss-chart]").GetAttribute("aria-label"));
     }
 
     [Fact]
@@ -29,7 +33,7 @@ public sealed class ChartAndGalleryTests : LabComponentTest
     {
         var chart = Render<LossChart>(p => p.Add(c => c.View, new LabView()));
 
-        Assert.Empty(chart.FindAll("polyline"));
+        Assert.Empty(chart.FindComponents<PlotlyChart>());
         Assert.Contains("once a run starts", chart.Markup);
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SpectralLab.Core.Data;
 using SpectralLab.Core.Lab;
 using SpectralLab.Core.Training;
+using SpectralLab.Web.Components.Charts;
 using SpectralLab.Web.Components.Filters;
 using SpectralLab.Web.Components.Pages;
 
@@ -24,7 +25,10 @@ public sealed class FilterInspectorTests : LabComponentTest
         Assert.Equal(2, rows.Count);
         Assert.Equal(["y0", "0.0000", "40.0000", "+40.0000"], rows[1].Children.Select(td => td.TextContent));
         Assert.Equal(6, inspector.FindAll("figure img").Count); // magnitude, phase, real, imaginary, full plane, kernel
-        Assert.Equal(2, inspector.FindAll("figure svg polyline").Count); // the two profiles
+        var profiles = inspector.FindComponents<LinePlot>().Select(plot => plot.FindComponent<LabPlot>().Instance).ToList();
+        Assert.Equal(2, profiles.Count); // along rows and along columns
+        Assert.All(profiles, profile => Assert.True(profile.Figure.Traces().Single().Ys().Count > 2));
+        Assert.Equal(2, inspector.FindAll("figure[aria-label^=Along] figcaption").Count);
         Assert.Contains("Spatial kernel", inspector.Markup);
     }
 

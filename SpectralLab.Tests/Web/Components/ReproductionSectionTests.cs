@@ -36,7 +36,7 @@ public sealed class ReproductionSectionTests : LabComponentTest
         Assert.Contains("does not reproduce", rows[2].TextContent);
         Assert.Contains("0.0809", rows[4].TextContent); // the published spectral curve at epoch 50
         Assert.Empty(page.FindAll("[data-testid=not-published-settings]"));
-        Assert.Equal(5, page.FindAll("[data-testid=report-chart] polyline").Count);
+        Assert.Equal(5, page.Figure("report-chart").Data.Count);
     }
 
     [Fact]

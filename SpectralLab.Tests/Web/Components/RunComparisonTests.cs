@@ -39,17 +39,25 @@ public sealed class RunComparisonTests
     }
 
     [Fact]
-    public void SmoothedStepCurves_23000StepsOfConstantLoss_AtMost200PointsPlacedByEpochAtThatLoss()
+    public void StepCurves_23000StepsOfConstantLoss_AtMost200PointsPlacedByEpochAtThatLoss()
     {
         const int stepsPerEpoch = 469, steps = 23_000;
         var series = new StepSeries(RunStateLimits.Default.LossPoints);
         series.AddRange(Enumerable.Range(1, steps).Select(s => new StepRecord((s - 1) / stepsPerEpoch + 1, s, (s - 1) % stepsPerEpoch + 1, stepsPerEpoch, 0.07, 100)));
 
-        var curve = Assert.Single(RunComparison.SmoothedStepCurves([new RunStepCurve(9, stepsPerEpoch, series)], new Dictionary<long, string> { [9] = "run 9" }));
+        var curve = Assert.Single(RunComparison.StepCurves([new RunStepCurve(9, stepsPerEpoch, series)], new Dictionary<long, string> { [9] = "run 9" }));
 
-        Assert.Equal("run 9 · smoothed", curve.Label);
+        Assert.Equal("run 9 · per step", curve.Label);
         Assert.InRange(curve.Points.Count, 100, RunComparison.StepCurvePoints);
         Assert.Equal((double)steps / stepsPerEpoch, curve.Points[^1].X, 1e-9);
-        Assert.All(curve.Points, p => Assert.Equal(0.07, p.Y, 1e-9)); // a bias-corrected average of a constant is that constant
+        Assert.All(curve.Points, p => Assert.Equal(0.07, p.Y, 1e-9)); // each group's mean of a constant is that constant
+    }
+
+    [Fact]
+    public void ElapsedSeconds_ThreeEpochs_SumsTheirTimesToEachEpochsEnd()
+    {
+        EpochRecord[] epochs = [new(1, 0.3, 0.2, 30.5), new(2, 0.2, 0.15, 20), new(3, 0.1, 0.1, 25)];
+
+        Assert.Equal([30.5, 50.5, 75.5], RunComparison.ElapsedSeconds(epochs));
     }
 }

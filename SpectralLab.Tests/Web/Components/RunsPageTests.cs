@@ -97,7 +97,11 @@ public sealed class RunsPageTests : LabComponentTest
 
         foreach (var box in page.FindAll("[data-testid=runs-table] input[type=checkbox]").ToList()) box.Change(true);
 
-        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("[data-testid=comparison-chart] polyline").Count)); // train and validation of each
+        page.WaitForAssertion(() => Assert.Equal(4, page.Figure("comparison-chart").Data.Count)); // train and validation of each
+        var curves = page.Figure("comparison-chart").Traces();
+        Assert.Equal([0.07, 0.068, 0.067, 0.066, 0.065], curves.Single(c => c.Name.Contains("spatial") && c.Name.EndsWith("validation")).Ys());
+        Assert.Equal([1.0, 2, 3, 4, 5], curves.Single(c => c.Name.Contains("spatial") && c.Name.EndsWith("validation")).Xs());
+        Assert.Contains("x axis", page.Find("[data-testid=comparison-chart]").TextContent); // epoch or seconds of training
         Assert.Equal(["0.0650", "0.0900"], page.FindAll("[data-testid=final-validation]").Select(c => c.TextContent).Order());
         Assert.Equal(["val @ 1", "val @ 5"], page.FindAll("[data-testid=comparison-table] th").Select(h => h.TextContent).Where(t => t.StartsWith("val @")));
         var spectral = page.FindAll("[data-testid=comparison-table] tbody tr").Single(r => r.TextContent.Contains("spectral-gaussian"));
@@ -105,7 +109,7 @@ public sealed class RunsPageTests : LabComponentTest
     }
 
     [Fact]
-    public void Compare_RunsDifferingInLearningRate_SmoothedStepCurvesNamedByTheirRates()
+    public void Compare_RunsDifferingInLearningRate_StepCurvesNamedByTheirRates()
     {
         long[] ids = [.. new[] { 0.001, 100 }.Select(rate =>
         {
@@ -118,9 +122,9 @@ public sealed class RunsPageTests : LabComponentTest
 
         foreach (var box in page.FindAll("[data-testid=runs-table] input[type=checkbox]").ToList()) box.Change(true);
 
-        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=comparison-steps-chart] polyline").Count));
-        Assert.Equal([$"run {ids[0]} · spatial · lr 0.001 · smoothed", $"run {ids[1]} · spatial · lr 100 · smoothed"],
-            page.FindAll("[data-testid=comparison] .lab-legend").Select(l => l.TextContent).Where(t => t.EndsWith("smoothed")));
+        page.WaitForAssertion(() => Assert.Equal(2, page.Figure("comparison-steps-chart").Data.Count));
+        Assert.Equal([$"run {ids[0]} · spatial · lr 0.001 · per step", $"run {ids[1]} · spatial · lr 100 · per step"],
+            page.Figure("comparison-steps-chart").Traces().Select(t => t.Name));
     }
 
     [Fact]
@@ -150,11 +154,11 @@ public sealed class RunsPageTests : LabComponentTest
         Assert.Contains("0.0623", published); // the published spatial baseline at epoch 50
         Assert.Contains("0.0809", published); // the published spectral encoder at epoch 50
         Assert.Equal([$"lab run {comparable}"], page.FindAll("[data-testid=published-lab-row] td:nth-child(2)").Select(c => c.TextContent));
-        Assert.Equal(3, page.FindAll("[data-testid=published-chart] polyline").Count); // two published curves and the comparable run
+        Assert.Equal(3, page.Figure("published-chart").Data.Count); // two published curves and the comparable run
 
         page.Find("[data-testid=published-show-differing] input").Change(true);
 
-        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("[data-testid=published-chart] polyline").Count));
-        Assert.Contains($"lab run {small} · spatial · 2,048 images, 3 epochs", page.FindAll("[data-testid=published] .lab-legend").Select(l => l.TextContent)); // its legend says what differs
+        page.WaitForAssertion(() => Assert.Equal(4, page.Figure("published-chart").Data.Count));
+        Assert.Contains($"lab run {small} · spatial · 2,048 images, 3 epochs", page.Figure("published-chart").Traces().Select(t => t.Name)); // its legend says what differs
     }
 }

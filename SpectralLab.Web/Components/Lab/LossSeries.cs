@@ -4,7 +4,7 @@ namespace SpectralLab.Web.Components.Lab;
 
 /// <summary>
 /// Turns a run's kept loss buckets into the few hundred points a chart needs. The raw series keeps each group's lowest
-/// and highest loss, so the noise band survives thinning; the smoothed series is sampled at the group ends.
+/// and highest loss, so the noise band survives thinning; the means are each group's mean loss, which the chart smooths.
 /// </summary>
 public static class LossSeries
 {
@@ -20,8 +20,9 @@ public static class LossSeries
         return points;
     }
 
-    public static IReadOnlyList<(double Step, double Loss)> Smoothed(IReadOnlyList<LossBucket> buckets, int groups) =>
-        Groups(buckets, groups).Select(group => ((double)group.Step, group.Smoothed)).ToList();
+    /// <summary>Each group's last step and the mean loss of its steps: the points the chart's smoothing averages.</summary>
+    public static IReadOnlyList<(double Step, double Loss)> Means(IReadOnlyList<LossBucket> buckets, int groups) =>
+        Groups(buckets, groups).Select(group => ((double)group.Step, group.Mean)).ToList();
 
     /// <summary>The buckets merged into at most <paramref name="groups"/> consecutive groups of nearly equal size.</summary>
     static IEnumerable<LossBucket> Groups(IReadOnlyList<LossBucket> buckets, int groups)

@@ -20,23 +20,35 @@ public static class RunComparison
 
     public static IReadOnlyList<EpochChart.EpochSeries> ValidationCurves(IEnumerable<RunEpochs> rows) =>
         rows.Select(r => new EpochChart.EpochSeries($"run {r.Run.Id} · {r.Run.Model}",
-            r.Epochs.Select(e => ((double)e.Epoch, e.ValidationLoss)).ToList())).ToList();
+            r.Epochs.Select(e => ((double)e.Epoch, e.ValidationLoss)).ToList(), Seconds: ElapsedSeconds(r.Epochs))).ToList();
 
-    /// <summary>Each run's training loss (dashed) and validation loss (solid) by epoch, named by <paramref name="labels"/>.</summary>
+    /// <summary>The seconds of training from the run's start to each epoch's end: the epochs' own times summed, so a pause
+    /// between an interruption and a resume does not count.</summary>
+    public static IReadOnlyList<double> ElapsedSeconds(IReadOnlyList<EpochRecord> epochs)
+    {
+        var elapsed = new double[epochs.Count];
+        for (int i = 0; i < epochs.Count; i++) elapsed[i] = (i > 0 ? elapsed[i - 1] : 0) + epochs[i].Seconds;
+        return elapsed;
+    }
+
+    /// <summary>Each run's training loss (dashed) and validation loss (solid) by epoch in one colour, named by <paramref name="labels"/>.</summary>
     public static IReadOnlyList<EpochChart.EpochSeries> TrainAndValidationCurves(IEnumerable<RunEpochs> rows, IReadOnlyDictionary<long, string> labels) =>
-        rows.SelectMany(r => new[]
+        rows.SelectMany((r, i) => new[]
         {
-            new EpochChart.EpochSeries($"{Label(labels, r.Run.Id)} · train", r.Epochs.Select(e => ((double)e.Epoch, e.TrainLoss)).ToList(), Dashed: true),
-            new EpochChart.EpochSeries($"{Label(labels, r.Run.Id)} · validation", r.Epochs.Select(e => ((double)e.Epoch, e.ValidationLoss)).ToList()),
+            new EpochChart.EpochSeries($"{Label(labels, r.Run.Id)} · train", r.Epochs.Select(e => ((double)e.Epoch, e.TrainLoss)).ToList(), Dashed: true,
+                Seconds: ElapsedSeconds(r.Epochs), Group: i),
+            new EpochChart.EpochSeries($"{Label(labels, r.Run.Id)} · validation", r.Epochs.Select(e => ((double)e.Epoch, e.ValidationLoss)).ToList(),
+                Seconds: ElapsedSeconds(r.Epochs), Group: i),
         }).ToList();
 
     /// <summary>
-    /// Each run's smoothed per-step loss, at most <paramref name="points"/> points a run, placed by how far through its
-    /// epochs each step was (step ÷ steps per epoch), so runs of different batch or training-set sizes line up.
+    /// Each run's per-step loss as at most <paramref name="points"/> group means a run (the chart's slider smooths them),
+    /// placed by how far through its epochs each step was (step ÷ steps per epoch), so runs of different batch or
+    /// training-set sizes line up.
     /// </summary>
-    public static IReadOnlyList<EpochChart.EpochSeries> SmoothedStepCurves(IEnumerable<RunStepCurve> curves, IReadOnlyDictionary<long, string> labels, int points = StepCurvePoints) =>
-        curves.Select(c => new EpochChart.EpochSeries($"{Label(labels, c.Run)} · smoothed",
-            LossSeries.Smoothed(c.Steps, points).Select(p => (p.Step / Math.Max(1, c.StepsPerEpoch), p.Loss)).ToList())).ToList();
+    public static IReadOnlyList<EpochChart.EpochSeries> StepCurves(IEnumerable<RunStepCurve> curves, IReadOnlyDictionary<long, string> labels, int points = StepCurvePoints) =>
+        curves.Select((c, i) => new EpochChart.EpochSeries($"{Label(labels, c.Run)} · per step",
+            LossSeries.Means(c.Steps, points).Select(p => (p.Step / Math.Max(1, c.StepsPerEpoch), p.Loss)).ToList(), Group: i)).ToList();
 
     /// <summary>The run's name among the compared runs; its number alone for a run read after the labels were made.</summary>
     public static string Label(IReadOnlyDictionary<long, string> labels, long run) => labels.GetValueOrDefault(run, $"run {run}");
