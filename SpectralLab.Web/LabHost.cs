@@ -19,19 +19,20 @@ public static class LabHost
         builder.Services.AddOptions<LabOptions>().BindConfiguration(LabOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<LabOptions>, LabOptionsValidator>();
         builder.Services.AddSingleton(sp => new LabDataset(sp.GetRequiredService<IOptions<LabOptions>>().Value.DataDirectory));
-        builder.Services.AddSingleton(sp => new RunStore(Path.Combine(sp.GetRequiredService<IOptions<LabOptions>>().Value.StateDirectory, LabOptions.DatabaseFile)));
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<LabOptions>>().Value.OpenStore());
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<LabOptions>>().Value.Limits);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<LabOptions>>().Value.MemoryBudget);
         builder.Services.AddSingleton(sp => new LiveHub(sp.GetRequiredService<RunStateLimits>()));
         builder.Services.AddSingleton<ILiveFeed>(sp => sp.GetRequiredService<LiveHub>());
-        builder.Services.AddSingleton<IRunQueries>(sp => new RunQueries(sp.GetRequiredService<RunStore>(), sp.GetRequiredService<RunStateLimits>()));
+        builder.Services.AddSingleton<IRunQueries>(sp => new RunQueries(sp.GetRequiredService<IRunStore>(), sp.GetRequiredService<RunStateLimits>(),
+            sp.GetRequiredService<IOptions<LabOptions>>().Value.StateDirectory));
         builder.Services.AddSingleton<SpectralLab.Core.Lab.Sweeps.SweepPlans>();
-        builder.Services.AddSingleton<IRunNotes>(sp => new RunNotes(sp.GetRequiredService<RunStore>()));
-        builder.Services.AddSingleton(sp => new RunDownloads(sp.GetRequiredService<RunStore>()));
+        builder.Services.AddSingleton<IRunNotes>(sp => new RunNotes(sp.GetRequiredService<IRunStore>()));
+        builder.Services.AddSingleton(sp => new RunDownloads(sp.GetRequiredService<IRunStore>()));
         builder.Services.AddSingleton<TrainingService>();
         builder.Services.AddSingleton(_ => new TorchWorker());
-        builder.Services.AddSingleton<IActivationQueries>(sp => new ActivationQueries(sp.GetRequiredService<RunStore>(), sp.GetRequiredService<LabDataset>(), sp.GetRequiredService<TorchWorker>()));
-        builder.Services.AddSingleton<IFilterPlayground>(sp => new FilterPlaygroundService(sp.GetRequiredService<RunStore>(), sp.GetRequiredService<LabDataset>(), sp.GetRequiredService<TorchWorker>()));
+        builder.Services.AddSingleton<IActivationQueries>(sp => new ActivationQueries(sp.GetRequiredService<IRunStore>(), sp.GetRequiredService<LabDataset>(), sp.GetRequiredService<TorchWorker>()));
+        builder.Services.AddSingleton<IFilterPlayground>(sp => new FilterPlaygroundService(sp.GetRequiredService<IRunStore>(), sp.GetRequiredService<LabDataset>(), sp.GetRequiredService<TorchWorker>()));
         builder.Services.AddSingleton<IFlexibilityAnalysis>(sp => new FlexibilityService(sp.GetRequiredService<IOptions<LabOptions>>().Value.StateDirectory,
             sp.GetRequiredService<LabDataset>(), sp.GetRequiredService<TorchWorker>()));
         builder.Services.AddSingleton<ITrainingControl>(sp => sp.GetRequiredService<TrainingService>());
@@ -91,7 +92,7 @@ public static class LabHost
     {
         try
         {
-            app.Services.GetRequiredService<RunStore>();
+            app.Services.GetRequiredService<IRunStore>();
             app.Run();
             return Cli.ExitCodes.Success;
         }

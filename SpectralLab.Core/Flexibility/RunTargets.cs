@@ -16,7 +16,7 @@ namespace SpectralLab.Core.Flexibility;
 public static class RunTargets
 {
     /// <summary>Call on a thread that may own tensors. Throws InvalidDataException, saying why, when no checkpoint loads.</summary>
-    public static IReadOnlyList<FlexibilityTarget> Read(long run, string model, CheckpointFile checkpoints, int height = 28, int width = 28)
+    public static IReadOnlyList<FlexibilityTarget> Read(long run, string model, IRunCheckpoints checkpoints, int height = 28, int width = 28)
     {
         var descriptor = ModelCatalog.Find(model) ?? throw new InvalidDataException($"Run {run} is of model '{model}', which this lab does not know.");
         using var scope = NewDisposeScope();
@@ -48,15 +48,15 @@ public static class RunTargets
         })];
     }
 
-    static void Load(long run, Autoencoder network, TorchSharp.Modules.OptimizerHelper optimizer, CheckpointFile checkpoints)
+    static void Load(long run, Autoencoder network, TorchSharp.Modules.OptimizerHelper optimizer, IRunCheckpoints checkpoints)
     {
         var problems = new List<string>();
-        foreach (var path in checkpoints.Candidates)
+        foreach (var candidate in checkpoints.Candidates)
         {
             try
             {
-                using var stream = File.OpenRead(path);
-                Checkpoint.Load(stream, Path.GetFileName(path), network, optimizer);
+                using var stream = candidate.Open();
+                Checkpoint.Load(stream, candidate.Name, network, optimizer);
                 return;
             }
             catch (InvalidDataException e) { problems.Add(e.Message); }

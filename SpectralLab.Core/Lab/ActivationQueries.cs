@@ -13,7 +13,7 @@ namespace SpectralLab.Core.Lab;
 /// weights loaded from a kept checkpoint (a live run's too: the trainer owns its model, and its newest checkpoint is its
 /// last epoch end), and one shown test image is passed through its encoder. Only PNG bytes and numbers come back.
 /// </summary>
-public sealed class ActivationQueries(RunStore store, LabDataset dataset, TorchWorker worker) : IActivationQueries
+public sealed class ActivationQueries(IRunStore store, LabDataset dataset, TorchWorker worker) : IActivationQueries
 {
     const int PerRow = 8;
     const int PictureSize = 56; // pixels per map side, whatever the stage's size: 28×28 drawn twice as large, 7×7 eight times
@@ -39,15 +39,15 @@ public sealed class ActivationQueries(RunStore store, LabDataset dataset, TorchW
     }
 
     /// <summary>The run's checkpoint files whose header reads, with their epochs, newest first.</summary>
-    IReadOnlyList<(string File, int Epoch)> KeptCheckpoints(long run)
+    IReadOnlyList<(CheckpointCandidate Checkpoint, int Epoch)> KeptCheckpoints(long run)
     {
-        var kept = new List<(string, int)>();
+        var kept = new List<(CheckpointCandidate, int)>();
         foreach (var candidate in store.CheckpointOf(run).Candidates)
         {
             try
             {
-                using var file = File.OpenRead(candidate);
-                kept.Add((candidate, Checkpoint.ReadInfo(file, Path.GetFileName(candidate)).Epoch));
+                using var file = candidate.Open();
+                kept.Add((candidate, Checkpoint.ReadInfo(file, candidate.Name).Epoch));
             }
             catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException) { } // a damaged one is simply not offered
         }
@@ -55,7 +55,7 @@ public sealed class ActivationQueries(RunStore store, LabDataset dataset, TorchW
     }
 
     // On the worker thread, inside its dispose scope.
-    static Answer<ActivationMaps> Compute(StoredRun run, ModelDescriptor descriptor, IReadOnlyList<(string File, int Epoch)> kept, ImageSet test, int image, int? epoch)
+    static Answer<ActivationMaps> Compute(StoredRun run, ModelDescriptor descriptor, IReadOnlyList<(CheckpointCandidate Checkpoint, int Epoch)> kept, ImageSet test, int image, int? epoch)
     {
         using var model = descriptor.Create();
         if (model is not IEncoderProbe probe) return Answer<ActivationMaps>.Refused($"The {descriptor.DisplayName} model cannot show its encoder's layers.");
@@ -63,12 +63,12 @@ public sealed class ActivationQueries(RunStore store, LabDataset dataset, TorchW
         var ordered = kept.OrderByDescending(k => k.Epoch == epoch).ToList();
         var problems = new List<string>();
         int? loaded = null;
-        foreach (var (file, _) in ordered)
+        foreach (var (checkpoint, _) in ordered)
         {
             try
             {
-                using var stream = File.OpenRead(file);
-                loaded = Checkpoint.Load(stream, Path.GetFileName(file), model, optimizer).Epoch;
+                using var stream = checkpoint.Open();
+                loaded = Checkpoint.Load(stream, checkpoint.Name, model, optimizer).Epoch;
                 break;
             }
             catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException) { problems.Add(e.Message.TrimEnd('.')); }

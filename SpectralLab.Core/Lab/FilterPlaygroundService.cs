@@ -11,7 +11,7 @@ namespace SpectralLab.Core.Lab;
 /// <see cref="IFilterPlayground"/>: filters are built by the families' own classes and applied by the spectral layer
 /// itself (<see cref="FilterPlayground"/>) on the <see cref="TorchWorker"/>; pictures and numbers come back.
 /// </summary>
-public sealed class FilterPlaygroundService(RunStore store, LabDataset dataset, TorchWorker worker) : IFilterPlayground
+public sealed class FilterPlaygroundService(IRunStore store, LabDataset dataset, TorchWorker worker) : IFilterPlayground
 {
     public const int MaxComponents = 5, MaxOrder = 4;
     const int DigitScale = 4;

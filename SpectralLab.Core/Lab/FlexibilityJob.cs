@@ -25,7 +25,7 @@ public sealed class FlexibilityJob(string stateDirectory)
         if (plan.Classic) targets.AddRange(ClassicTargets.All());
         if (plan.Run is { } run)
         {
-            var store = new RunStore(Path.Combine(stateDirectory, LabOptions.DatabaseFile));
+            var store = new SqliteRunStore(Path.Combine(stateDirectory, LabOptions.DatabaseFile));
             var stored = store.Find(run) ?? throw new InvalidDataException($"There is no run {run}; /runs and `runs` list the stored ones.");
             targets.AddRange(RunTargets.Read(run, stored.Model, store.CheckpointOf(run)));
         }

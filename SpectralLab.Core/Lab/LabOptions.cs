@@ -23,6 +23,15 @@ public sealed class LabOptions
     public const string DatabaseFile = "spectrallab.db";
 
     /// <summary>
+    /// A PostgreSQL connection string for a run store shared with training workers (the `worker` verb); unset for the
+    /// embedded database in <see cref="StateDirectory"/>, trained in the lab's own process.
+    /// </summary>
+    public string? Store { get; set; }
+
+    /// <summary>The run store these settings name: the shared database of <see cref="Store"/>, or the embedded one.</summary>
+    public Runs.IRunStore OpenStore() => RunStores.Open(Store, StateDirectory);
+
+    /// <summary>
     /// Epochs whose own checkpoint a run keeps, newest first, besides its newest and its best epoch's (each ~3× the model's
     /// parameters in bytes: Adam's two moments ride along); 0 for none.
     /// </summary>

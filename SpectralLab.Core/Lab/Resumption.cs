@@ -10,10 +10,10 @@ namespace SpectralLab.Core.Lab;
 /// the command. When no checkpoint loads it answers why, and the run keeps its status, so it can be resumed once a good
 /// file is back.
 /// </summary>
-sealed class Resumption(StoredRun stored, RunInfo info, RunStore store, LiveHub hub)
+sealed class Resumption(StoredRun stored, RunInfo info, IRunStore store, LiveHub hub)
 {
     readonly TaskCompletionSource<CommandResult> reply = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    readonly CheckpointFile checkpoints = store.CheckpointOf(stored.Id);
+    readonly IRunCheckpoints checkpoints = store.CheckpointOf(stored.Id);
 
     public RunInfo Info => info;
 
@@ -45,20 +45,20 @@ sealed class Resumption(StoredRun stored, RunInfo info, RunStore store, LiveHub 
     (CheckpointInfo Reached, string? NewestProblem) Load(Autoencoder model, TorchSharp.Modules.OptimizerHelper optimizer)
     {
         var problems = new List<string>();
-        if (!File.Exists(checkpoints.Path)) problems.Add($"{Path.GetFileName(checkpoints.Path)} is missing");
+        if (!checkpoints.NewestExists) problems.Add($"{checkpoints.NewestName} is missing");
         foreach (var candidate in checkpoints.Candidates)
         {
             try
             {
-                using var file = File.OpenRead(candidate);
-                return (Checkpoint.Load(file, Path.GetFileName(candidate), model, optimizer), problems.FirstOrDefault());
+                using var file = candidate.Open();
+                return (Checkpoint.Load(file, candidate.Name, model, optimizer), problems.FirstOrDefault());
             }
             catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
             {
-                problems.Add(e is InvalidDataException ? e.Message : $"{Path.GetFileName(candidate)} cannot be read ({e.Message.TrimEnd('.')})");
+                problems.Add(e is InvalidDataException ? e.Message : $"{candidate.Name} cannot be read ({e.Message.TrimEnd('.')})");
             }
         }
         throw new InvalidDataException(
-            $"{string.Join(", and ", problems)}; put a good checkpoint back as {checkpoints.Path} and resume again, or start the run again with its settings");
+            $"{string.Join(", and ", problems)}; put a good checkpoint back as {checkpoints.Location} and resume again, or start the run again with its settings");
     }
 }

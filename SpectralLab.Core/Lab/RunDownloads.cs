@@ -13,7 +13,7 @@ public sealed record Download<T>(T? Value, string? Problem) where T : class
 /// A run to take away: its per-step losses page by page, its kept checkpoints, and its weights exported for PyTorch. The
 /// export's tensor work runs on a thread of its own, one export at a time, never on the caller's (request) thread.
 /// </summary>
-public sealed class RunDownloads(RunStore store)
+public sealed class RunDownloads(IRunStore store)
 {
     /// <summary>Steps per page when a run's steps are streamed: a 50-epoch run has ~23,000.</summary>
     public const int StepPage = 4096;
@@ -21,7 +21,7 @@ public sealed class RunDownloads(RunStore store)
     readonly SemaphoreSlim exporting = new(1, 1);
 
     /// <summary>The run database in the lab's state directory (what the `export` verb reads).</summary>
-    public static RunDownloads At(string stateDirectory) => new(new RunStore(Path.Combine(stateDirectory, LabOptions.DatabaseFile)));
+    public static RunDownloads At(string stateDirectory) => new(new SqliteRunStore(Path.Combine(stateDirectory, LabOptions.DatabaseFile)));
 
     public Task<StoredRun?> RunAsync(long run) => Task.Run(() => store.Find(run));
 

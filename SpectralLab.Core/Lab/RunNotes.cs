@@ -3,7 +3,7 @@ using SpectralLab.Core.Runs;
 namespace SpectralLab.Core.Lab;
 
 /// <summary><see cref="IRunNotes"/> over the run store, on the thread pool (SQLite's driver has no asynchronous I/O).</summary>
-public sealed class RunNotes(RunStore store) : IRunNotes
+public sealed class RunNotes(IRunStore store) : IRunNotes
 {
     public Task<CommandResult> SetLabelsAsync(long run, string notes, IReadOnlyList<string> tags) => Task.Run(() =>
     {

@@ -10,7 +10,8 @@ namespace SpectralLab.Core.Lab;
 /// the thread pool rather than on a circuit's or a request's thread. A run stored under a model's former name reads as
 /// the model it is now.
 /// </summary>
-public sealed class RunQueries(RunStore store, RunStateLimits limits) : IRunQueries
+/// <param name="stateDirectory">The lab's state directory, where the `reproduce` verb leaves its reports; null for none.</param>
+public sealed class RunQueries(IRunStore store, RunStateLimits limits, string? stateDirectory = null) : IRunQueries
 {
     public Task<IReadOnlyList<StoredRun>> RunsAsync() => Task.Run(List);
 
@@ -59,7 +60,7 @@ public sealed class RunQueries(RunStore store, RunStateLimits limits) : IRunQuer
     public Task<Snapshot?> EpochEndSnapshotAsync(long id, int epoch) => Task.Run(() => store.EpochEndSnapshot(id, epoch));
 
     // The database lies in the state directory (LabOptions.DatabaseFile), and so do the reports.
-    public Task<StoredReport?> LatestReproductionAsync() => Task.Run(() => ReportFolder.Latest(Path.GetDirectoryName(store.Path)!));
+    public Task<StoredReport?> LatestReproductionAsync() => Task.Run(() => stateDirectory is null ? null : ReportFolder.Latest(stateDirectory));
 
     IReadOnlyList<StoredRun> List() => store.List().Select(Current).ToList();
 

@@ -11,7 +11,7 @@ namespace SpectralLab.Core.Lab;
 /// runs are stored alike through it.
 /// </summary>
 /// <param name="interval">Training time between two snapshots; <see cref="TimeSpan.MaxValue"/> for epoch ends only.</param>
-class RunRecorder(Snapshotter snapshotter, TimeSpan interval, RunStore store, long run, Action<LabEvent> publish) : ITrainingObserver
+class RunRecorder(Snapshotter snapshotter, TimeSpan interval, IRunStore store, long run, Action<LabEvent> publish) : ITrainingObserver
 {
     readonly Stopwatch sinceSnapshot = Stopwatch.StartNew();
     readonly List<StepRecord> unsaved = [];

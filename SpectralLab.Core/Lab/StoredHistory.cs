@@ -9,7 +9,7 @@ namespace SpectralLab.Core.Lab;
 /// </summary>
 public sealed record StoredHistory(StepSeries Steps, IReadOnlyList<EpochRecord> Epochs, SnapshotSeries Snapshots, double? InitialValidationLoss = null)
 {
-    public static StoredHistory Load(RunStore store, StoredRun run, RunStateLimits limits)
+    public static StoredHistory Load(IRunStore store, StoredRun run, RunStateLimits limits)
     {
         var steps = new StepSeries(limits.LossPoints);
         steps.AddRange(store.Steps(run.Id, run.StepsPerEpoch));

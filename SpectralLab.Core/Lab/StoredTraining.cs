@@ -13,22 +13,22 @@ namespace SpectralLab.Core.Lab;
 /// </summary>
 public sealed class StoredTraining : IRunTrainer
 {
-    readonly RunStore store;
+    readonly IRunStore store;
     readonly int keptEpochCheckpoints;
     readonly bool asSweep;
     readonly Action<LabEvent> publish;
     long? sweep;
 
-    /// <param name="stateDirectory">The lab's state directory (<see cref="LabOptions.StateDirectory"/>): the run database is there.</param>
+    /// <param name="store">The lab's run store (<see cref="LabOptions.OpenStore"/>).</param>
     /// <param name="asSweep">Whether the runs belong together as one sweep.</param>
     /// <param name="publish">Each run's events as they happen, on the training thread: run started, steps, epochs and snapshots, its end.</param>
-    public StoredTraining(string stateDirectory, int keptEpochCheckpoints = 0, bool asSweep = false, Action<LabEvent>? publish = null)
+    public StoredTraining(IRunStore store, int keptEpochCheckpoints = 0, bool asSweep = false, Action<LabEvent>? publish = null)
     {
-        store = new RunStore(Path.Combine(stateDirectory, LabOptions.DatabaseFile));
+        this.store = store;
         (this.keptEpochCheckpoints, this.asSweep, this.publish) = (keptEpochCheckpoints, asSweep, publish ?? (_ => { }));
     }
 
-    public string DatabasePath => store.Path;
+    public string DatabasePath => store.Location;
 
     /// <summary>The stored run, once trained (how <see cref="Runs.RunStore"/> reads it back).</summary>
     public StoredRun? Find(long run) => store.Find(run);

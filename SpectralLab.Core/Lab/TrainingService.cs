@@ -15,10 +15,10 @@ namespace SpectralLab.Core.Lab;
 /// Owns at most one run at a time. Start and stop arrive on a channel and are handled one after another, so no two
 /// commands race. A run executes on a dedicated thread (torch's dispose scopes and grad mode are per thread), never
 /// awaiting inside a step; its records go to the <see cref="LiveHub"/>. A run that throws ends as Failed with the
-/// reason; the host carries on. Every run is written to the <see cref="RunStore"/> as it goes, with a checkpoint at
+/// reason; the host carries on. Every run is written to the <see cref="IRunStore"/> as it goes, with a checkpoint at
 /// each epoch end, so a stopped or interrupted run can be resumed.
 /// </summary>
-public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore store, IOptions<LabOptions> options, ILogger<TrainingService> logger)
+public sealed class TrainingService(LiveHub hub, LabDataset dataset, IRunStore store, IOptions<LabOptions> options, ILogger<TrainingService> logger)
     : BackgroundService, ITrainingControl
 {
     abstract record Command(TaskCompletionSource<CommandResult> Reply);
@@ -45,7 +45,7 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, RunStore st
     public Task<CommandResult> DeleteRunAsync(long run) => Send(reply => new Delete(run, reply));
 
     /// <summary>Where run <paramref name="run"/> keeps its newest checkpoint.</summary>
-    public string CheckpointPath(long run) => store.CheckpointOf(run).Path;
+    public string CheckpointPath(long run) => store.CheckpointOf(run).Location;
 
     Task<CommandResult> Send(Func<TaskCompletionSource<CommandResult>, Command> command)
     {

@@ -2,9 +2,6 @@ using SpectralLab.Core.Training;
 
 namespace SpectralLab.Core.Runs;
 
-/// <summary>Which of a run's kept checkpoints: the newest (what a resume continues from) or the best epoch's.</summary>
-public enum CheckpointChoice { Latest, Best }
-
 /// <summary>
 /// A run's checkpoints as files: the newest (run-N.ckpt) and the one it replaced (run-N.previous.ckpt), so that a newest
 /// one found damaged still leaves the epoch before it to resume from; the best epoch's (lowest validation loss,
@@ -14,11 +11,13 @@ public enum CheckpointChoice { Latest, Best }
 /// <param name="lowestValidationBefore">The lowest validation loss of the run's epochs before a given one (null when none):
 /// what an epoch must beat to be the best. Without it the best is judged among the epochs this instance has written.</param>
 /// <param name="keptEpochs">How many of the newest epochs' checkpoints to keep besides these (bounded by configuration).</param>
-public sealed class CheckpointFile(string path, Func<int, double?>? lowestValidationBefore = null, int keptEpochs = 0) : ICheckpointStorage
+public sealed class CheckpointFile(string path, Func<int, double?>? lowestValidationBefore = null, int keptEpochs = 0) : IRunCheckpoints
 {
     double? lowestWritten;
 
     public string Path { get; } = path;
+
+    public string Location => Path;
 
     public string PreviousPath => Sibling(".previous.ckpt");
 
@@ -32,18 +31,19 @@ public sealed class CheckpointFile(string path, Func<int, double?>? lowestValida
 
     string WritingPath => Path + ".writing";
 
-    /// <summary>Whether there is a checkpoint to resume from; a run stopped before its first epoch ended has none.</summary>
     public bool Exists => File.Exists(Path) || File.Exists(PreviousPath);
 
-    /// <summary>The checkpoint files there are, newest first.</summary>
-    public IReadOnlyList<string> Candidates => [.. new[] { Path, PreviousPath }.Where(File.Exists)];
+    public bool NewestExists => File.Exists(Path);
 
-    /// <summary>The file behind <paramref name="which"/>, or null when the run has none.</summary>
-    public string? Find(CheckpointChoice which) => which == CheckpointChoice.Best
-        ? (File.Exists(BestPath) ? BestPath : null)
+    public string NewestName => System.IO.Path.GetFileName(Path);
+
+    /// <summary>The checkpoint files there are, newest first.</summary>
+    public IReadOnlyList<CheckpointCandidate> Candidates => [.. new[] { Path, PreviousPath }.Where(File.Exists).Select(Candidate)];
+
+    public CheckpointCandidate? Find(CheckpointChoice which) => which == CheckpointChoice.Best
+        ? (File.Exists(BestPath) ? Candidate(BestPath) : null)
         : Candidates.FirstOrDefault();
 
-    /// <summary>The epochs whose own checkpoint is kept, oldest first.</summary>
     public IReadOnlyList<int> KeptEpochs => [.. EpochFiles().Select(f => f.Epoch).Order()];
 
     public void Write(CheckpointInfo info, double validationLoss, Action<Stream> write)
@@ -63,7 +63,7 @@ public sealed class CheckpointFile(string path, Func<int, double?>? lowestValida
         if (keptEpochs > 0) KeepEpoch(info.Epoch);
     }
 
-    /// <summary>The previous checkpoint becomes the newest again, once the newest proved unusable (kept at <see cref="DamagedPath"/>).</summary>
+    /// <summary>The damaged newest one is kept at <see cref="DamagedPath"/>.</summary>
     public void FallBack()
     {
         if (File.Exists(Path)) File.Move(Path, DamagedPath, overwrite: true);
@@ -95,6 +95,8 @@ public sealed class CheckpointFile(string path, Func<int, double?>? lowestValida
             if (int.TryParse(System.IO.Path.GetFileNameWithoutExtension(file)[(stem.Length + ".epoch-".Length)..], out int epoch))
                 yield return (file, epoch);
     }
+
+    static CheckpointCandidate Candidate(string file) => new(System.IO.Path.GetFileName(file), () => File.OpenRead(file));
 
     string Sibling(string extension) => System.IO.Path.ChangeExtension(Path, extension);
 }

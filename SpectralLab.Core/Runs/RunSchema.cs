@@ -1,7 +1,7 @@
 namespace SpectralLab.Core.Runs;
 
 /// <summary>
-/// The store's schema as numbered steps; PRAGMA user_version records how many have run, so an older database is
+/// The embedded store's schema as numbered steps (<see cref="PostgresSchema"/> is the shared one's); PRAGMA user_version records how many have run, so an older database is
 /// brought up to date on open, one step at a time, each in its own transaction.
 /// </summary>
 static class RunSchema
@@ -37,6 +37,12 @@ static class RunSchema
         """,
         // 5: the process training a run (RunOwner), so a lab starting up marks Interrupted only the runs whose process is gone
         "ALTER TABLE runs ADD COLUMN owner TEXT;",
+        // 6: training workers (a shared store has them; the embedded one keeps the same tables, so the queries are one)
+        """
+        ALTER TABLE runs ADD COLUMN worker TEXT;
+        ALTER TABLE runs ADD COLUMN stop_requested INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE workers (name TEXT PRIMARY KEY, run_id INTEGER, seen TEXT NOT NULL);
+        """,
     ];
 
     public static int Version => Migrations.Length;

@@ -3,7 +3,7 @@ using SpectralLab.Core.Training;
 namespace SpectralLab.Core.Runs;
 
 /// <summary>A run as the store keeps it, with the figures the runs table shows.</summary>
-/// <param name="HasCheckpoint">Whether a checkpoint file is there to resume from (a run stopped before its first epoch ended has none).</param>
+/// <param name="HasCheckpoint">Whether a checkpoint is there to resume from (a run stopped before its first epoch ended has none).</param>
 public sealed record StoredRun(
     long Id, TrainingOptions Options, long Parameters, string Dataset, int TrainImages, int TestImages, int StepsPerEpoch,
     TrainingState Status, string? Reason, DateTimeOffset Started, DateTimeOffset? Ended,
@@ -15,6 +15,9 @@ public sealed record StoredRun(
     public string Notes { get; init; } = "";
 
     public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>The training worker that took the run last (a shared store's), or null for a run trained by a lab or a verb.</summary>
+    public string? Worker { get; init; }
 
     /// <summary>The validation loss of the model as initialised, before the first step; null for runs stored before it was measured.</summary>
     public double? InitialValidationLoss { get; init; }

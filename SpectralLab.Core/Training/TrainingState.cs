@@ -2,9 +2,10 @@ namespace SpectralLab.Core.Training;
 
 /// <summary>
 /// Where a run stands. Completed, Stopped, Diverged and Failed are end states, each with a reason; Interrupted is what
-/// the run store calls a run that a crash or a kill left in Training.
+/// the run store calls a run that a crash or a kill left in Training; Queued is a run waiting for a training worker
+/// (a shared store, see SpectralLab:Store).
 /// </summary>
-public enum TrainingState { Idle, Training, Stopping, Completed, Stopped, Diverged, Failed, Interrupted }
+public enum TrainingState { Idle, Training, Stopping, Completed, Stopped, Diverged, Failed, Interrupted, Queued }
 
 public static class TrainingStates
 {

@@ -35,7 +35,7 @@ sealed class StoreOptionSet
         var settings = LabSettings.FromEnvironment();
         settings.StateDirectory = result.GetValue(State)!;
         if (LabSettings.Problem(settings) is { } problem) return (null, problem);
-        try { return (new StoredTraining(settings.StateDirectory, settings.KeptEpochCheckpoints, asSweep, publish), null); }
+        try { return (new StoredTraining(settings.OpenStore(), settings.KeptEpochCheckpoints, asSweep, publish), null); }
         catch (RunStoreException e) { return (null, $"{e.Message.TrimEnd('.')} (or pass --no-store to keep nothing)."); }
     }
 }

@@ -15,7 +15,7 @@ namespace SpectralLab.Core.Lab.Reproduction;
 /// <param name="stateDirectory">The lab's state directory: the run database is there.</param>
 public sealed class Reproducer(string stateDirectory)
 {
-    readonly StoredTraining runs = new(stateDirectory);
+    readonly StoredTraining runs = new(RunStores.Open(null, stateDirectory));
 
     public string DatabasePath => runs.DatabasePath;
 
