@@ -28,12 +28,12 @@ public sealed class RunDownloads(IRunStore store)
     /// <summary>Up to <see cref="StepPage"/> steps after <paramref name="after"/>, off the caller's thread.</summary>
     public Task<IReadOnlyList<StepRecord>> StepsAsync(StoredRun run, int after) => Task.Run(() => store.Steps(run.Id, run.StepsPerEpoch, after, StepPage));
 
-    /// <summary>The file of the run's <paramref name="which"/> checkpoint.</summary>
-    public Download<string> Checkpoint(long run, CheckpointChoice which)
+    /// <summary>The run's <paramref name="which"/> checkpoint (a file, or rows of a shared store).</summary>
+    public Download<CheckpointCandidate> Checkpoint(long run, CheckpointChoice which)
     {
-        if (store.Find(run) is null) return Download<string>.Refused($"There is no run {run}.");
-        if (store.CheckpointOf(run).Find(which) is { } path) return new(path, null);
-        return Download<string>.Refused(which == CheckpointChoice.Best
+        if (store.Find(run) is null) return Download<CheckpointCandidate>.Refused($"There is no run {run}.");
+        if (store.CheckpointOf(run).Find(which) is { } checkpoint) return new(checkpoint, null);
+        return Download<CheckpointCandidate>.Refused(which == CheckpointChoice.Best
             ? $"Run {run} has no best checkpoint: none of its epochs ended since checkpoints were kept."
             : $"Run {run} has no checkpoint: it stopped before its first epoch ended.");
     }
@@ -48,7 +48,7 @@ public sealed class RunDownloads(IRunStore store)
         if (checkpoint.Value is null) return checkpoint.Problem;
         try
         {
-            WeightsExport.Write(store.Find(run)!.Model, checkpoint.Value, format, output);
+            WeightsExport.Write(store.Find(run)!.Model, checkpoint.Value.Name, checkpoint.Value.Open, format, output);
             return null;
         }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)

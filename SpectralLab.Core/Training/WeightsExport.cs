@@ -24,17 +24,17 @@ public static class WeightsExport
     public static string Extension(ExportFormat format) => format == ExportFormat.Pt ? ".pt" : ".safetensors";
 
     /// <summary>
-    /// Loads <paramref name="checkpointPath"/> into a fresh <paramref name="model"/> and writes its weights to
+    /// Loads the checkpoint <paramref name="open"/> reads (named <paramref name="name"/> in messages) into a fresh <paramref name="model"/> and writes its weights to
     /// <paramref name="output"/>. Call on a thread that owns its tensors: everything is created and freed here, inside one
     /// dispose scope. Throws InvalidDataException with the reason when the checkpoint does not load.
     /// </summary>
-    public static void Write(string model, string checkpointPath, ExportFormat format, Stream output)
+    public static void Write(string model, string name, Func<Stream> open, ExportFormat format, Stream output)
     {
         using var scope = NewDisposeScope();
         using var module = ModelCatalog.Find(model)?.Create() ?? throw new InvalidDataException($"this lab has no model '{model}' to load the checkpoint into");
         using var optimizer = optim.Adam(module.parameters()); // the checkpoint holds Adam's moments too; they are read and dropped
-        using (var file = File.OpenRead(checkpointPath))
-            Checkpoint.Load(file, Path.GetFileName(checkpointPath), module, optimizer);
+        using (var file = open())
+            Checkpoint.Load(file, name, module, optimizer);
         if (format == ExportFormat.Pt) module.save_py(output);
         else module.save_safetensors(output);
     }

@@ -18,7 +18,7 @@ public sealed class ChartBrowserTests
     public async Task Comparison_TwoStoredRuns_HoverShowsAValueTheSwitchMakesTheLossAxisLogarithmicAndSvgDownloads()
     {
         using var state = new TempDirectory();
-        var store = new RunStore(state.File(LabOptions.DatabaseFile));
+        var store = new SqliteRunStore(state.File(LabOptions.DatabaseFile));
         long slow = Stored(store, learningRate: 0.001, [0.30, 0.20, 0.15]);
         long fast = Stored(store, learningRate: 0.01, [0.25, 0.125, 0.0625]);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -58,7 +58,7 @@ public sealed class ChartBrowserTests
 
     static Task<string> YAxisTypeAsync(IPage page) => page.EvaluateAsync<string>($"() => document.querySelector('{Plot}').layout.yaxis.type");
 
-    static long Stored(RunStore store, double learningRate, double[] validation)
+    static long Stored(SqliteRunStore store, double learningRate, double[] validation)
     {
         long id = store.CreateRun(new RunInfo(0, new TrainingOptions { Model = "spatial", Epochs = validation.Length, LearningRate = learningRate },
             "Spatial baseline", 28_353, "MNIST", 1_024, 256, 8, DateTimeOffset.UtcNow));

@@ -29,7 +29,7 @@ public sealed class ComparisonBrowserTests
                 "--data", data.Path, "--state", state.Path);
             Assert.True(code == ExitCodes.Success, output + error);
         }
-        var store = new RunStore(state.File(LabOptions.DatabaseFile));
+        var store = new SqliteRunStore(state.File(LabOptions.DatabaseFile));
         var (slow, fast) = (store.List().Single(r => r.Options.LearningRate == 0.001).Id, store.List().Single(r => r.Options.LearningRate == 0.01).Id);
         string[] finals = [.. new[] { slow, fast }.Select(id => Loss(store.Epochs(id)[^1].ValidationLoss))];
         SqliteConnection.ClearAllPools();

@@ -30,7 +30,7 @@ public sealed class InspectionBrowserTests
     public async Task RunPage_Activations_ShowEveryLayerAndASecondRunBesideThem()
     {
         using var state = new TempDirectory();
-        var store = new RunStore(state.File(LabOptions.DatabaseFile));
+        var store = new SqliteRunStore(state.File(LabOptions.DatabaseFile));
         long spatial = StoredRuns.WithCheckpoint(store, "spatial");
         long spectral = StoredRuns.WithCheckpoint(store, "spectral-gaussian");
         foreach (var run in new[] { spatial, spectral }) store.SetStatus(run, TrainingState.Completed, null);

@@ -35,10 +35,10 @@ public sealed class VerbRunBesideLabTests
     public async Task LabStartsWhileAVerbTrains_LeavesThatRunTrainingAndMarksOnlyTheDeadProcesssRun()
     {
         using var state = new TempDirectory();
-        var store = new RunStore(Path.Combine(state.Path, LabOptions.DatabaseFile));
+        var store = new SqliteRunStore(Path.Combine(state.Path, LabOptions.DatabaseFile));
         long crashed = store.CreateRun(new RunInfo(0, new TrainingOptions { Model = "spatial", Epochs = 2 }, "Spatial", 1, "MNIST", 64, 16, 2, DateTimeOffset.UtcNow));
         RunStoreTests.SetOwner(store, crashed, RunStoreTests.GoneProcess());
-        var runs = new StoredTraining(state.Path);
+        var runs = new StoredTraining(store);
         var hold = new HoldAfterFirstEpoch();
         TrainingResult? result = null;
         var training = new Thread(() =>

@@ -8,9 +8,9 @@ public abstract class WorkerAndStore : IDisposable
 {
     readonly TempDirectory folder = new();
 
-    protected WorkerAndStore() => Store = new RunStore(folder.File("runs.db"));
+    protected WorkerAndStore() => Store = new SqliteRunStore(folder.File("runs.db"));
 
-    protected RunStore Store { get; }
+    protected SqliteRunStore Store { get; }
 
     protected TorchWorker Worker { get; } = new();
 

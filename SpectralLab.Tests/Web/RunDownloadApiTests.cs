@@ -29,7 +29,7 @@ public sealed class RunDownloadApiTests : IDisposable
         return Assert.Single(Store(lab).List()).Id;
     }
 
-    static RunStore Store(LabFactory lab) => new(Path.Combine(lab.StateDirectory, LabOptions.DatabaseFile));
+    static SqliteRunStore Store(LabFactory lab) => new(Path.Combine(lab.StateDirectory, LabOptions.DatabaseFile));
 
     [Fact]
     public async Task StepsCsv_TrainedRun_OneRowPerStoredStepWithItsLossExactly()

@@ -13,7 +13,7 @@ public sealed class StartupFaultTests
     static string Database(TempDirectory state)
     {
         string path = state.File("spectrallab.db");
-        var store = new RunStore(path);
+        var store = new SqliteRunStore(path);
         for (int r = 0; r < 8; r++)
         {
             long id = store.CreateRun(new RunInfo(0, new TrainingOptions(), "Spatial", 1, "MNIST", 64, 16, 2, DateTimeOffset.UtcNow));

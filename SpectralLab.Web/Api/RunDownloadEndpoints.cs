@@ -19,8 +19,8 @@ public static class RunDownloadEndpoints
         {
             if (!TryParse(which, out CheckpointChoice choice, out var problem)) return problem!;
             var checkpoint = downloads.Checkpoint(id, choice);
-            return checkpoint.Value is { } path
-                ? Results.File(path, "application/octet-stream", $"run-{id}-{choice.ToString().ToLowerInvariant()}.ckpt")
+            return checkpoint.Value is { } found
+                ? Results.Stream(found.Open(), "application/octet-stream", $"run-{id}-{choice.ToString().ToLowerInvariant()}.ckpt")
                 : ApiProblem.NotFound(checkpoint.Problem!);
         });
         runs.MapGet("/{id:long}/export", async (RunDownloads downloads, long id, string? format, string? which) =>

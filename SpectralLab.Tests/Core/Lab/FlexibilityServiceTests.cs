@@ -96,7 +96,7 @@ public sealed class FlexibilityServiceTests : IDisposable
     {
         long run;
         {
-            var store = new RunStore(Path.Combine(state.Path, LabOptions.DatabaseFile));
+            var store = new SqliteRunStore(Path.Combine(state.Path, LabOptions.DatabaseFile));
             run = StoredRuns.WithCheckpoint(store, "spatial");
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -19,7 +19,7 @@ public sealed class RunNotesTests : IDisposable
     [Fact]
     public async Task SetLabels_OutOfBoundsOrMissingRun_IsRefusedInOneSentenceAndStoresNothing()
     {
-        var store = new RunStore(folder.File("runs.db"));
+        var store = new SqliteRunStore(folder.File("runs.db"));
         long id = store.CreateRun(new RunInfo(0, new TrainingOptions(), "m", 1, "MNIST", 10, 10, 1, DateTimeOffset.UtcNow));
         var notes = new RunNotes(store);
 

@@ -18,7 +18,7 @@ public sealed class RunQueriesTests : IDisposable
     }
 
     /// <summary>A completed one-epoch run written as the lab wrote it before the pre-fix ablation was renamed.</summary>
-    static long StoredUnderTheFormerName(RunStore store)
+    static long StoredUnderTheFormerName(SqliteRunStore store)
     {
         long id = store.CreateRun(new RunInfo(0, new TrainingOptions { Model = "spectral-gaussian-published", Epochs = 1 },
             "the display name it had", 19_553, "MNIST", 256, 100, 2, DateTimeOffset.UtcNow));
@@ -30,7 +30,7 @@ public sealed class RunQueriesTests : IDisposable
     [Fact]
     public async Task Read_RunStoredUnderTheFormerName_ReadsAsThePreFixAblation()
     {
-        var store = new RunStore(folder.File("runs.db"));
+        var store = new SqliteRunStore(folder.File("runs.db"));
         long id = StoredUnderTheFormerName(store);
         var queries = new RunQueries(store, RunStateLimits.Default);
 
@@ -49,7 +49,7 @@ public sealed class RunQueriesTests : IDisposable
     [Fact]
     public async Task BesidePublished_PreFixRun_IsListedButNotTakenForThePublishedSpectralModel()
     {
-        var store = new RunStore(folder.File("runs.db"));
+        var store = new SqliteRunStore(folder.File("runs.db"));
         long id = StoredUnderTheFormerName(store);
 
         var listed = Assert.Single(await new RunQueries(store, RunStateLimits.Default).BesidePublishedAsync());
@@ -62,7 +62,7 @@ public sealed class RunQueriesTests : IDisposable
     [Fact]
     public async Task BesidePublished_RunThatNeverEndedAnEpoch_IsLeftOut()
     {
-        var store = new RunStore(folder.File("runs.db"));
+        var store = new SqliteRunStore(folder.File("runs.db"));
         store.CreateRun(new RunInfo(0, new TrainingOptions { Model = "spatial" }, "Spatial", 1, "MNIST", 60_000, 10_000, 469, DateTimeOffset.UtcNow));
 
         Assert.Empty(await new RunQueries(store, RunStateLimits.Default).BesidePublishedAsync());
@@ -71,7 +71,7 @@ public sealed class RunQueriesTests : IDisposable
     [Fact]
     public async Task StepCurves_RunOf5000Steps_FoldedIntoTheConfiguredPointsWithEveryStepCounted()
     {
-        var store = new RunStore(folder.File("runs.db"));
+        var store = new SqliteRunStore(folder.File("runs.db"));
         long id = store.CreateRun(new RunInfo(0, new TrainingOptions { Model = "spatial", Epochs = 10 }, "Spatial", 1, "MNIST", 64_000, 100, 500, DateTimeOffset.UtcNow));
         store.Append(id, Enumerable.Range(1, 5000).Select(s => new StepRecord((s - 1) / 500 + 1, s, (s - 1) % 500 + 1, 500, 0.25, 10)).ToList());
 
@@ -86,7 +86,7 @@ public sealed class RunQueriesTests : IDisposable
     [Fact]
     public async Task EpochEndSnapshot_EpochWithAnIntervalSnapshotToo_IsTheEpochsEndAndNullForAnEpochNotEnded()
     {
-        var store = new RunStore(folder.File("runs.db"));
+        var store = new SqliteRunStore(folder.File("runs.db"));
         long id = store.CreateRun(new RunInfo(0, new TrainingOptions { Model = "spatial", Epochs = 3 }, "Spatial", 1, "MNIST", 40, 10, 4, DateTimeOffset.UtcNow));
         static Snapshot Taken(int step, int epoch, bool end) => new(step, epoch, end, DateTimeOffset.UtcNow, [(byte)step], []);
         store.Append(id, [], snapshot: Taken(0, 0, end: false));

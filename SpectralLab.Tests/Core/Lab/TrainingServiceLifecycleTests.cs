@@ -50,7 +50,7 @@ public sealed class TrainingServiceLifecycleTests : IDisposable
             // Arrange: a fresh service, brought to the moment.
             var order = (Order)(repetition % 3);
             var hub = new LiveHub();
-            var store = new RunStore(folder.File($"{moment}-{repetition}/runs.db"));
+            var store = new SqliteRunStore(folder.File($"{moment}-{repetition}/runs.db"));
             var service = await StartServiceAsync(hub, store, folder.File($"{moment}-{repetition}"));
             using var subscription = hub.Subscribe();
             Task<CommandResult>? start = null;
@@ -120,7 +120,7 @@ public sealed class TrainingServiceLifecycleTests : IDisposable
         }
     }
 
-    async Task<TrainingService> StartServiceAsync(LiveHub hub, RunStore store, string stateDirectory)
+    async Task<TrainingService> StartServiceAsync(LiveHub hub, SqliteRunStore store, string stateDirectory)
     {
         var options = Options.Create(new LabOptions { TorchThreads = Environment.ProcessorCount, SnapshotSeconds = 0.2, StateDirectory = stateDirectory });
         var service = new TrainingService(hub, new LabDataset(folder.Path), store, options, NullLogger<TrainingService>.Instance);

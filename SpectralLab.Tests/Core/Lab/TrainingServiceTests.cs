@@ -16,7 +16,7 @@ public sealed class TrainingServiceTests : IAsyncLifetime
     TempDirectory data = null!;
     readonly LiveHub hub = new();
     TrainingService service = null!;
-    RunStore store = null!;
+    SqliteRunStore store = null!;
 
     public async Task InitializeAsync() => await StartServiceAsync(imageSize: 28);
 
@@ -26,7 +26,7 @@ public sealed class TrainingServiceTests : IAsyncLifetime
         data = new TempDirectory();
         if (imageSize is { } size) IdxFiles.WriteDataset(data.Path, train: 256, test: 32, height: size, width: size);
         var options = Options.Create(new LabOptions { TorchThreads = Environment.ProcessorCount, SnapshotSeconds = 0.2, StateDirectory = data.File("state") });
-        store = new RunStore(data.File("state/runs.db"));
+        store = new SqliteRunStore(data.File("state/runs.db"));
         var dataset = new LabDataset(imageSize is null ? DatasetLoader.Locate() : data.Path);
         service = new TrainingService(hub, dataset, store, options, NullLogger<TrainingService>.Instance);
         await service.StartAsync(CancellationToken.None);

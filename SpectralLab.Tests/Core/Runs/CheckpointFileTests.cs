@@ -22,6 +22,12 @@ public sealed class CheckpointFileTests : IDisposable
 
     static int EpochIn(string path) => File.ReadAllBytes(path).Single();
 
+    static int EpochIn(CheckpointCandidate checkpoint)
+    {
+        using var stream = checkpoint.Open();
+        return stream.ReadByte();
+    }
+
     [Fact]
     public void Write_ValidationRisesAfterEpochTwo_BestStaysEpochTwoWhileLatestMovesOn()
     {

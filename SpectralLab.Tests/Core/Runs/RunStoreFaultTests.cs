@@ -19,9 +19,9 @@ public sealed class RunStoreFaultTests : IDisposable
     string DatabasePath => folder.File("runs.db");
 
     /// <summary>A database of a few runs with epochs and snapshots, spread over many pages.</summary>
-    RunStore Filled(int runs = 6)
+    SqliteRunStore Filled(int runs = 6)
     {
-        var store = new RunStore(DatabasePath);
+        var store = new SqliteRunStore(DatabasePath);
         for (int r = 0; r < runs; r++)
         {
             long id = store.CreateRun(new RunInfo(0, new TrainingOptions { Model = "spatial", Epochs = 3 }, "Spatial", 28_353, "MNIST", 256, 100, 8, DateTimeOffset.UtcNow));
@@ -47,7 +47,7 @@ public sealed class RunStoreFaultTests : IDisposable
         SqliteConnection.ClearAllPools();
         using var readOnly = new ReadOnlyPath(DatabasePath);
 
-        var error = Assert.Throws<RunStoreException>(() => new RunStore(DatabasePath));
+        var error = Assert.Throws<RunStoreException>(() => new SqliteRunStore(DatabasePath));
 
         Assert.Equal($"The run database {DatabasePath} is read-only; make it writable, or set SpectralLab:StateDirectory to a writable folder.", error.Message);
     }
@@ -59,7 +59,7 @@ public sealed class RunStoreFaultTests : IDisposable
         SqliteConnection.ClearAllPools();
         using var readOnly = new ReadOnlyPath(folder.Path);
 
-        var error = Assert.Throws<RunStoreException>(() => new RunStore(DatabasePath));
+        var error = Assert.Throws<RunStoreException>(() => new SqliteRunStore(DatabasePath));
 
         Assert.StartsWith($"The folder {folder.Path} of the run database is not writable (", error.Message);
         Assert.EndsWith("make it writable, or set SpectralLab:StateDirectory to a writable folder.", error.Message);
@@ -71,7 +71,7 @@ public sealed class RunStoreFaultTests : IDisposable
         string notAFolder = folder.File("state");
         File.WriteAllText(notAFolder, "a file where the state folder should be");
 
-        var error = Assert.Throws<RunStoreException>(() => new RunStore(Path.Combine(notAFolder, "runs.db")));
+        var error = Assert.Throws<RunStoreException>(() => new SqliteRunStore(Path.Combine(notAFolder, "runs.db")));
 
         Assert.Equal($"{notAFolder} should be the folder of the run database but is a file; move it away or set SpectralLab:StateDirectory to a folder.", error.Message);
     }
@@ -84,7 +84,7 @@ public sealed class RunStoreFaultTests : IDisposable
         Assert.True(pages > 20, $"only {pages} pages");
         SqliteFiles.OverwritePages(DatabasePath, pages / 2 - 2, pages / 2 + 2);
 
-        var error = Assert.Throws<RunStoreException>(() => new RunStore(DatabasePath));
+        var error = Assert.Throws<RunStoreException>(() => new SqliteRunStore(DatabasePath));
 
         Assert.StartsWith($"The run database {DatabasePath} is damaged (", error.Message);
         Assert.EndsWith("stop the lab and move the file away (the lab then starts an empty one) or restore it from a backup.", error.Message);

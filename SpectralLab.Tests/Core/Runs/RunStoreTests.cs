@@ -24,7 +24,7 @@ public sealed class RunStoreTests : IDisposable
     [Fact]
     public void Append_StepsEpochAndSnapshot_ReadBackAsWritten()
     {
-        var store = new RunStore(folder.File("runs.db"));
+        var store = new SqliteRunStore(folder.File("runs.db"));
         long id = store.CreateRun(Run());
         var steps = Enumerable.Range(1, 8).Select(i => new StepRecord(1, i, i, 8, 0.7 - i * 0.01, 20 + i)).ToList();
 
@@ -70,14 +70,16 @@ public sealed class RunStoreTests : IDisposable
         }
         SqliteConnection.ClearAllPools();
 
-        var store = new RunStore(path);
+        var store = new SqliteRunStore(path);
 
-        Assert.Equal(5, store.SchemaVersion);
+        Assert.Equal(6, store.SchemaVersion);
         var run = Assert.Single(store.List());
         Assert.Equal(7, run.Id);
         Assert.Empty(store.Snapshots(7)); // the table added by version 2 exists
         Assert.Equal(("", 0, null), (run.Notes, run.Tags.Count, run.InitialValidationLoss)); // the columns added by version 4, empty
         Assert.False(run.EndedAboveInitial);
+        Assert.Null(run.Worker); // the column added by version 6
+        Assert.Empty(store.Workers());
     }
 
     [Fact]
@@ -103,7 +105,7 @@ public sealed class RunStoreTests : IDisposable
         }
         SqliteConnection.ClearAllPools();
 
-        var store = new RunStore(path);
+        var store = new SqliteRunStore(path);
         store.SetInitialValidationLoss(3, 0.3);
         Assert.True(store.SetLabels(3, "lr too high?", ["baseline", "lr-sweep"]));
 
@@ -117,7 +119,7 @@ public sealed class RunStoreTests : IDisposable
     [Fact]
     public void LatestOptions_SaysWhatTheNewestRunWasTrainedWith()
     {
-        var store = new RunStore(folder.File("runs.db"));
+        var store = new SqliteRunStore(folder.File("runs.db"));
         Assert.Null(store.LatestOptions());
         store.CreateRun(Run());
         store.CreateRun(Run() with { Options = Run().Options with { LearningRate = 100, Seed = 9 } });
@@ -137,7 +139,7 @@ public sealed class RunStoreTests : IDisposable
             command.ExecuteNonQuery();
         }
 
-        var error = Assert.Throws<RunStoreException>(() => new RunStore(path));
+        var error = Assert.Throws<RunStoreException>(() => new SqliteRunStore(path));
 
         Assert.Contains("newer SpectralLab", error.Message);
     }
@@ -145,7 +147,7 @@ public sealed class RunStoreTests : IDisposable
     [Fact]
     public void MarkInterrupted_RunsLeftTrainingByAGoneProcess_BecomeInterruptedOthersKeepTheirStatus()
     {
-        var store = new RunStore(folder.File("runs.db"));
+        var store = new SqliteRunStore(folder.File("runs.db"));
         long gone = store.CreateRun(Run()), unowned = store.CreateRun(Run()), done = store.CreateRun(Run());
         SetOwner(store, gone, GoneProcess());
         SetOwner(store, unowned, null); // stored before runs had owners
@@ -162,7 +164,7 @@ public sealed class RunStoreTests : IDisposable
     [Fact]
     public void MarkInterrupted_RunAProcessStillTrains_KeepsTraining()
     {
-        var store = new RunStore(folder.File("runs.db"));
+        var store = new SqliteRunStore(folder.File("runs.db"));
         long mine = store.CreateRun(Run()), elsewhere = store.CreateRun(Run()), reused = store.CreateRun(Run());
         SetOwner(store, elsewhere, RunOwner.Of("another-host", 1, 0)); // its processes cannot be seen from here
         SetOwner(store, reused, RunOwner.Of(Environment.MachineName, Environment.ProcessId, 0)); // this pid, but another start: a reused id
@@ -177,7 +179,7 @@ public sealed class RunStoreTests : IDisposable
     [Fact]
     public void SetStatus_ResumedByAnotherProcess_MakesItTheOwner()
     {
-        var store = new RunStore(folder.File("runs.db"));
+        var store = new SqliteRunStore(folder.File("runs.db"));
         long id = store.CreateRun(Run());
         SetOwner(store, id, GoneProcess());
         store.SetStatus(id, TrainingState.Stopped, "stopped");
@@ -197,7 +199,7 @@ public sealed class RunStoreTests : IDisposable
         return RunOwner.Of(Environment.MachineName, process.Id, start);
     }
 
-    internal static void SetOwner(RunStore store, long run, string? owner)
+    internal static void SetOwner(SqliteRunStore store, long run, string? owner)
     {
         using var connection = new SqliteConnection($"Data Source={store.Path}");
         connection.Open();
@@ -211,7 +213,7 @@ public sealed class RunStoreTests : IDisposable
     [Fact]
     public void TruncateAfter_Checkpoint_DropsLaterStepsEpochsAndSnapshots()
     {
-        var store = new RunStore(folder.File("runs.db"));
+        var store = new SqliteRunStore(folder.File("runs.db"));
         long id = store.CreateRun(Run());
         for (int epoch = 1; epoch <= 3; epoch++)
             store.Append(id, Enumerable.Range((epoch - 1) * 8 + 1, 8).Select(i => new StepRecord(epoch, i, (i - 1) % 8 + 1, 8, 0.5, 1)).ToList(),

@@ -52,7 +52,7 @@ public sealed class PyTorchExportTests : IDisposable
         await using var lab = new LabFactory();
         var (trained, _, trainError) = VerbsTests.Run("train", "--model", "spectral-gaussian", "--epochs", "2", "--batch", "32", "--data", data.Path, "--state", lab.StateDirectory);
         Assert.True(trained == ExitCodes.Success, trainError);
-        var store = new RunStore(Path.Combine(lab.StateDirectory, LabOptions.DatabaseFile));
+        var store = new SqliteRunStore(Path.Combine(lab.StateDirectory, LabOptions.DatabaseFile));
         var run = Assert.Single(store.List());
         var snapshot = store.SnapshotAt(run.Id, null)!; // the last epoch's end: the weights the latest checkpoint holds
 

@@ -28,7 +28,7 @@ public sealed class ReproduceVerbTests : IDisposable
         var (code, output, _) = VerbsTests.Run("reproduce", "--epochs", "1", "--limit", "256", "--state", state.Path);
 
         Assert.Equal(ExitCodes.Success, code);
-        var store = new RunStore(Path.Combine(state.Path, LabOptions.DatabaseFile));
+        var store = new SqliteRunStore(Path.Combine(state.Path, LabOptions.DatabaseFile));
         var runs = store.List().OrderBy(r => r.Id).ToList();
         Assert.Equal(["spatial", "spectral-gaussian", "spectral-gaussian-prefix-bug"], runs.Select(r => r.Model));
         Assert.All(runs, run =>
@@ -92,6 +92,6 @@ public sealed class ReproduceVerbTests : IDisposable
         Assert.Equal(ExitCodes.Failure, code);
         Assert.Empty(output);
         Assert.StartsWith("error: ", Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
-        Assert.Empty(new RunStore(Path.Combine(state.Path, LabOptions.DatabaseFile)).List());
+        Assert.Empty(new SqliteRunStore(Path.Combine(state.Path, LabOptions.DatabaseFile)).List());
     }
 }

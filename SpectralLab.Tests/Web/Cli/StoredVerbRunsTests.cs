@@ -24,7 +24,7 @@ public sealed class StoredVerbRunsTests : IDisposable
         data.Dispose();
     }
 
-    RunStore Store => new(Path.Combine(state.Path, LabOptions.DatabaseFile));
+    SqliteRunStore Store => new(Path.Combine(state.Path, LabOptions.DatabaseFile));
 
     [Fact]
     public async Task Train_SpatialOneEpochOn1024Images_TheLabOnTheSameFolderListsItCompletedWithOneEpoch()

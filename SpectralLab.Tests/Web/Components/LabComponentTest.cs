@@ -16,16 +16,16 @@ namespace SpectralLab.Tests.Web.Components;
 /// </summary>
 public abstract class LabComponentTest : IAsyncLifetime
 {
-    readonly Lazy<(TempDirectory Folder, RunStore Store)> storage = new(() =>
+    readonly Lazy<(TempDirectory Folder, SqliteRunStore Store)> storage = new(() =>
     {
         var folder = new TempDirectory();
-        return (folder, new RunStore(folder.File("runs.db")));
+        return (folder, new SqliteRunStore(folder.File("runs.db")));
     });
 
     protected BunitContext Context { get; } = new();
 
     /// <summary>The run store the pages read through <see cref="IRunQueries"/>.</summary>
-    protected RunStore Store => storage.Value.Store;
+    protected SqliteRunStore Store => storage.Value.Store;
 
     // Live pages render on their own schedule; on two busy cores a second is not always enough.
     static LabComponentTest() => BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(10);
