@@ -3,6 +3,7 @@ using MudBlazor.Services;
 using SpectralLab.Core.Data;
 using SpectralLab.Core.Runs;
 using SpectralLab.Core.Lab;
+using SpectralLab.Core.Lab.Workers;
 using SpectralLab.Web.Api;
 using SpectralLab.Web.Components;
 using SpectralLab.Web.Http;
@@ -38,6 +39,12 @@ public static class LabHost
         builder.Services.AddSingleton<ITrainingControl>(sp => sp.GetRequiredService<TrainingService>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TrainingService>());
         builder.Services.AddHostedService<MemoryReport>();
+        if (builder.Configuration.GetSection(LabOptions.Section).Get<LabOptions>() is { SharesStore: true })
+        {
+            builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<LabOptions>>().Value.OpenQueue());
+            builder.Services.AddHostedService(sp => new WorkerRunsFollower(sp.GetRequiredService<LiveHub>(), sp.GetRequiredService<IRunStore>(),
+                TimeSpan.FromSeconds(1), sp.GetRequiredService<ILogger<WorkerRunsFollower>>()));
+        }
 
         // A local, single-user lab: few circuits, small messages, disconnected tabs let go soon.
         builder.Services.AddRazorComponents()
@@ -93,6 +100,7 @@ public static class LabHost
         try
         {
             app.Services.GetRequiredService<IRunStore>();
+            app.Services.GetService<TrainingQueue>();
             app.Run();
             return Cli.ExitCodes.Success;
         }

@@ -31,6 +31,18 @@ public sealed class LabOptions
     /// <summary>The run store these settings name: the shared database of <see cref="Store"/>, or the embedded one.</summary>
     public Runs.IRunStore OpenStore() => RunStores.Open(Store, StateDirectory);
 
+    /// <summary>Whether runs are trained by workers sharing <see cref="Store"/> rather than in this process.</summary>
+    public bool SharesStore => !string.IsNullOrWhiteSpace(Store);
+
+    /// <summary>
+    /// Seconds after which a run whose worker stopped renewing it (killed, its machine gone) goes to another worker; a
+    /// living worker renews its run all along, so a run of any length is never taken twice.
+    /// </summary>
+    public double WorkerTakeoverSeconds { get; set; } = 300;
+
+    /// <summary>The workers' queue in <see cref="Store"/>; only for a shared store.</summary>
+    public Workers.TrainingQueue OpenQueue() => new(Store!, TimeSpan.FromSeconds(WorkerTakeoverSeconds));
+
     /// <summary>
     /// Epochs whose own checkpoint a run keeps, newest first, besides its newest and its best epoch's (each ~3× the model's
     /// parameters in bytes: Adam's two moments ride along); 0 for none.
@@ -66,6 +78,8 @@ public sealed class LabOptionsValidator : IValidateOptions<LabOptions>
     public ValidateOptionsResult Validate(string? name, LabOptions options)
     {
         var failures = new List<string>();
+        if (!double.IsFinite(options.WorkerTakeoverSeconds) || options.WorkerTakeoverSeconds < 5)
+            failures.Add($"{LabOptions.Section}:{nameof(LabOptions.WorkerTakeoverSeconds)} must be at least 5 seconds (got {options.WorkerTakeoverSeconds}).");
         if (!double.IsFinite(options.SnapshotSeconds) || options.SnapshotSeconds <= 0)
             failures.Add($"{LabOptions.Section}:{nameof(LabOptions.SnapshotSeconds)} must be a positive number of seconds (got {options.SnapshotSeconds}).");
         foreach (var (key, value, least) in new[]

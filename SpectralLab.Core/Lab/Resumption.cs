@@ -26,7 +26,7 @@ sealed class Resumption(StoredRun stored, RunInfo info, IRunStore store, LiveHub
     /// <summary>The run's <see cref="ResumeFrom"/>: throws, with the reason, when no checkpoint loads.</summary>
     public CheckpointInfo Restore(Autoencoder model, TorchSharp.Modules.OptimizerHelper optimizer)
     {
-        var (reached, newestProblem) = Load(model, optimizer);
+        var (reached, newestProblem) = CheckpointRestore.NewestWhole(checkpoints, model, optimizer);
         if (newestProblem is not null) checkpoints.FallBack();
         store.TruncateAfter(stored.Id, reached.Epoch, reached.Step);
         store.SetStatus(stored.Id, TrainingState.Training, null);
@@ -40,25 +40,4 @@ sealed class Resumption(StoredRun stored, RunInfo info, IRunStore store, LiveHub
 
     /// <summary>The run could not begin: answers why; its stored status is left as it was.</summary>
     public void Refuse(string why) => reply.TrySetResult(CommandResult.Refused($"Run {stored.Id} cannot be resumed: {why.TrimEnd('.')}."));
-
-    /// <summary>The newest checkpoint that loads whole, and what was wrong with the newest when it was not that one.</summary>
-    (CheckpointInfo Reached, string? NewestProblem) Load(Autoencoder model, TorchSharp.Modules.OptimizerHelper optimizer)
-    {
-        var problems = new List<string>();
-        if (!checkpoints.NewestExists) problems.Add($"{checkpoints.NewestName} is missing");
-        foreach (var candidate in checkpoints.Candidates)
-        {
-            try
-            {
-                using var file = candidate.Open();
-                return (Checkpoint.Load(file, candidate.Name, model, optimizer), problems.FirstOrDefault());
-            }
-            catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
-            {
-                problems.Add(e is InvalidDataException ? e.Message : $"{candidate.Name} cannot be read ({e.Message.TrimEnd('.')})");
-            }
-        }
-        throw new InvalidDataException(
-            $"{string.Join(", and ", problems)}; put a good checkpoint back as {checkpoints.Location} and resume again, or start the run again with its settings");
-    }
 }

@@ -16,9 +16,12 @@ namespace SpectralLab.Core.Lab;
 /// commands race. A run executes on a dedicated thread (torch's dispose scopes and grad mode are per thread), never
 /// awaiting inside a step; its records go to the <see cref="LiveHub"/>. A run that throws ends as Failed with the
 /// reason; the host carries on. Every run is written to the <see cref="IRunStore"/> as it goes, with a checkpoint at
-/// each epoch end, so a stopped or interrupted run can be resumed.
+/// each epoch end, so a stopped or interrupted run can be resumed. With a shared store (<paramref name="workers"/>) the
+/// service trains nothing itself: runs, sweeps and resumes are queued for the training workers, and a stop is a request
+/// the run's worker reads after its next step (<see cref="Workers.WorkerRunsFollower"/> brings their records to the hub).
 /// </summary>
-public sealed class TrainingService(LiveHub hub, LabDataset dataset, IRunStore store, IOptions<LabOptions> options, ILogger<TrainingService> logger)
+public sealed class TrainingService(LiveHub hub, LabDataset dataset, IRunStore store, IOptions<LabOptions> options, ILogger<TrainingService> logger,
+    Workers.TrainingQueue? workers = null)
     : BackgroundService, ITrainingControl
 {
     abstract record Command(TaskCompletionSource<CommandResult> Reply);
@@ -57,7 +60,7 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, IRunStore s
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         TorchThreads.Configure(options.Value.TorchThreads);
-        MarkInterrupted();
+        if (workers is null) MarkInterrupted(); // a shared store's runs belong to workers, which the queue's takeover looks after
         await foreach (var command in commands.Reader.ReadAllAsync(stoppingToken))
         {
             try
@@ -104,7 +107,7 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, IRunStore s
 
     CommandResult Begin(IReadOnlyList<TrainingOptions> queue, bool sweep)
     {
-        if (Busy)
+        if (Busy && workers is null)
             return CommandResult.Refused("A run is already in progress; stop it before starting another.");
         if (queue.Count == 0)
             return CommandResult.Refused("Choose at least one model.");
@@ -115,6 +118,7 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, IRunStore s
                 return CommandResult.Refused(sweep ? $"{trainingOptions.Model}: {message}" : message);
 
         long? sweepId = sweep ? store.NextSweep() : null;
+        if (workers is not null) return Enqueue(queue, data, sweepId);
         var first = NewRun(queue[0], data, sweepId);
         StartTrainingThread(token =>
         {
@@ -123,6 +127,20 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, IRunStore s
                 Run(i == 0 ? first : NewRun(queue[i], data, sweepId), data, resumption: null, token);
         });
         return new CommandResult(true, sweep ? $"Started sweep {sweepId} of {queue.Count} runs." : $"Started run {first.Number}: {first.ModelDisplayName}.") { Sweep = sweepId };
+    }
+
+    /// <summary>Records each run as Queued and puts it in the workers' queue; the first worker free takes it.</summary>
+    CommandResult Enqueue(IReadOnlyList<TrainingOptions> queue, Dataset data, long? sweep)
+    {
+        var runs = queue.Select(trainingOptions =>
+        {
+            long id = store.CreateRun(RunInfo.Starting(trainingOptions, ModelCatalog.Find(trainingOptions.Model)!.DisplayName, data), sweep, TrainingState.Queued);
+            workers!.Enqueue(id);
+            return id;
+        }).ToList();
+        return new CommandResult(true, sweep is null
+            ? $"Queued run {runs[0]} for the training workers."
+            : $"Queued sweep {sweep} of {runs.Count} runs for the training workers.") { Sweep = sweep };
     }
 
     /// <summary>Records a new run in the store and announces it.</summary>
@@ -140,7 +158,7 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, IRunStore s
     /// </summary>
     async Task<CommandResult> BeginResumeAsync(long id)
     {
-        if (Busy)
+        if (Busy && workers is null)
             return CommandResult.Refused("A run is already in progress; stop it before resuming another.");
         if (store.Find(id) is not { } stored)
             return CommandResult.Refused($"There is no run {id}.");
@@ -152,6 +170,13 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, IRunStore s
             return CommandResult.Refused($"Run {id} used model '{stored.Model}', which this lab no longer has.");
         if (!stored.HasCheckpoint)
             return CommandResult.Refused($"Run {id} has no checkpoint to resume from: it stopped before its first epoch ended; start it again with its settings instead.");
+
+        if (workers is not null)
+        {
+            store.SetStatus(id, TrainingState.Queued, "Waiting for a training worker to resume it.");
+            workers.Enqueue(id);
+            return new CommandResult(true, $"Queued run {id} for a training worker, which resumes it from its last checkpoint.");
+        }
 
         var resumption = new Resumption(stored, stored.ToRunInfo(descriptor.DisplayName), store, hub);
         var thread = StartTrainingThread(token =>
@@ -177,6 +202,12 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, IRunStore s
 
     CommandResult RequestStop()
     {
+        if (workers is not null && hub.State == TrainingState.Training && hub.History().Run is { } remote)
+        {
+            store.RequestStop(remote.Number);
+            hub.Publish(new StateChanged(TrainingState.Stopping, "Stopping after the worker's current step."));
+            return new CommandResult(true, "Stopping after the worker's current step.");
+        }
         if (hub.State != TrainingState.Training || current is null)
             return CommandResult.Refused("No run is in progress.");
         hub.Publish(new StateChanged(TrainingState.Stopping, "Stopping after the current step."));

@@ -9,6 +9,9 @@ namespace SpectralLab.Core.Training;
 /// </summary>
 public interface IRunTrainer
 {
+    /// <summary>Told every run of a sweep before the first is trained: a trainer that trains elsewhere queues them all at once.</summary>
+    void Prepare(IReadOnlyList<TrainingOptions> runs, Dataset data) { }
+
     /// <param name="model">Already created and seeded by the caller.</param>
     TrainingResult Train(Autoencoder model, Dataset data, TrainingOptions options, ITrainingObserver observer, CancellationToken cancellation);
 }

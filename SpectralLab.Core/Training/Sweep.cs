@@ -20,9 +20,11 @@ public static class Sweep
 {
     /// <param name="runs">Validated options, one per run (see <see cref="TrainingOptions.Validate"/>).</param>
     /// <param name="trainer">How each run is trained and kept (the lab's store, or nothing by default).</param>
-    public static IEnumerable<SweepRow> Run(IEnumerable<TrainingOptions> runs, Dataset data,
+    public static IEnumerable<SweepRow> Run(IReadOnlyList<TrainingOptions> runs, Dataset data,
         CancellationToken cancellation, Action<TrainingOptions, StepRecord>? progress = null, IRunTrainer? trainer = null)
     {
+        trainer ??= PlainTraining.Instance;
+        trainer.Prepare(runs, data);
         foreach (var options in runs)
         {
             if (cancellation.IsCancellationRequested) yield break;
@@ -31,7 +33,7 @@ public static class Sweep
             using var model = descriptor.Create();
             var recorder = new Recorder(step => progress?.Invoke(options, step));
             var clock = Stopwatch.StartNew();
-            var result = (trainer ?? PlainTraining.Instance).Train(model, data, options with { Model = descriptor.Name }, recorder, cancellation);
+            var result = trainer.Train(model, data, options with { Model = descriptor.Name }, recorder, cancellation);
             yield return new SweepRow(options with { Model = descriptor.Name }, model.ParameterCount, result.Outcome, result.Reason,
                 recorder.Epochs.Select(e => e.ValidationLoss).ToList(),
                 recorder.Epochs.Count > 0 ? recorder.Epochs.Average(e => e.Seconds) : clock.Elapsed.TotalSeconds);

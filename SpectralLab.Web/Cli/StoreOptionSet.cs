@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SpectralLab.Core.Lab;
+using SpectralLab.Core.Lab.Workers;
 using SpectralLab.Core.Runs;
 using SpectralLab.Core.Training;
 
@@ -7,7 +8,8 @@ namespace SpectralLab.Web.Cli;
 
 /// <summary>
 /// `--state` and `--no-store`: a training verb keeps its runs in the lab's run store, in the state directory the lab uses
-/// (<see cref="LabSettings"/>), so they appear in /runs with every other run; `--no-store` keeps nothing.
+/// (<see cref="LabSettings"/>), so they appear in /runs with every other run; `--no-store` keeps nothing. With a shared
+/// store (SpectralLab__Store) the runs are queued for the training workers and followed until they end.
 /// </summary>
 sealed class StoreOptionSet
 {
@@ -35,7 +37,13 @@ sealed class StoreOptionSet
         var settings = LabSettings.FromEnvironment();
         settings.StateDirectory = result.GetValue(State)!;
         if (LabSettings.Problem(settings) is { } problem) return (null, problem);
-        try { return (new StoredTraining(settings.OpenStore(), settings.KeptEpochCheckpoints, asSweep, publish), null); }
+        try
+        {
+            var store = settings.OpenStore();
+            return settings.SharesStore
+                ? (new QueuedTraining(store, settings.OpenQueue(), asSweep, publish, TimeSpan.FromSeconds(1)), null) // the workers train
+                : (new StoredTraining(store, settings.KeptEpochCheckpoints, asSweep, publish), null);
+        }
         catch (RunStoreException e) { return (null, $"{e.Message.TrimEnd('.')} (or pass --no-store to keep nothing)."); }
     }
 }

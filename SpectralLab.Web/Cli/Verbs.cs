@@ -21,6 +21,7 @@ public static class Verbs
             ReproduceVerb.Create(console),
             FlexibilityVerb.Create(console),
             ExportVerb.Create(console),
+            WorkerVerb.Create(console),
         };
         if (args.Length == 0 || HelpWords.Contains(args[0]))
             return args is ["help", var verb, ..] ? Run([verb, "--help"], console) : VerbList.Write(console.Out, root);
