@@ -83,7 +83,7 @@ public sealed class LabProcess : IAsyncDisposable
     }
 
     /// <summary>The web project's build output of the same configuration as these tests.</summary>
-    static string WebAssembly()
+    internal static string WebAssembly()
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         string framework = testOutput.Name, configuration = testOutput.Parent!.Name;

@@ -1,0 +1,89 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using SpectralLab.Tests.Support;
+
+namespace SpectralLab.Tests.EndToEnd;
+
+/// <summary>
+/// The lab and two `worker` processes sharing a PostgreSQL run store (a private cluster on loopback): runs queued by the
+/// verbs are trained by the workers and seen by the lab; a worker killed mid-run leaves its run to another, which resumes it.
+/// </summary>
+public sealed class WorkersEndToEndTests : IDisposable
+{
+    const int TrainImages = 2048, StepsPerEpoch = TrainImages / 128;
+    readonly TempDirectory data = new();
+    readonly TempDirectory state = new();
+    readonly Dictionary<string, string> environment;
+
+    public WorkersEndToEndTests()
+    {
+        IdxFiles.WriteDataset(data.Path, train: TrainImages, test: 64, height: 28, width: 28);
+        environment = new()
+        {
+            ["SpectralLab__Store"] = PostgresServer.NewDatabase(),
+            ["SpectralLab__StateDirectory"] = state.Path,
+            ["SpectralLab__DataDirectory"] = data.Path,
+            ["SpectralLab__WorkerTakeoverSeconds"] = "8",
+        };
+    }
+
+    public void Dispose()
+    {
+        data.Dispose();
+        state.Dispose();
+    }
+
+    VerbProcess Worker(string name) => VerbProcess.Start(environment, "worker", "--name", name, "--threads", "1", "--data", data.Path);
+
+    [Fact]
+    public async Task SweepOfFourRuns_SplitAcrossTwoWorkers_AllCompletedWithTheirEpochsInTheLab()
+    {
+        await using var lab = await LabProcess.StartAsync(environment, state.Path);
+        await using var first = Worker("worker-a");
+        await using var second = Worker("worker-b");
+
+        await using var sweep = VerbProcess.Start(environment, "sweep", "--models", "spatial", "--seeds", "1,2,3,4", "--epochs", "2",
+            "--limit", $"{TrainImages}", "--data", data.Path, "--threads", "1");
+        int code = await sweep.WaitForExitAsync(TimeSpan.FromMinutes(4));
+
+        Assert.True(code == 0, $"sweep: {sweep.Output}\nworker-a: {first.Output}\nworker-b: {second.Output}");
+        Assert.Equal(4, sweep.Output.Split('\n').Count(line => line.Contains("Completed", StringComparison.Ordinal)));
+        var runs = await RunsAsync(lab);
+        Assert.Equal(4, runs.Count);
+        Assert.All(runs, run => Assert.Equal(("Completed", 2), (run.Status, run.EpochsDone)));
+        Assert.Equal(["worker-a", "worker-b"], runs.Select(run => run.Worker).Distinct().Order());
+    }
+
+    [Fact]
+    public async Task WorkerKilledMidRun_AnotherResumesFromItsCheckpoint_EachEpochAndStepStoredOnce()
+    {
+        await using var lab = await LabProcess.StartAsync(environment, state.Path);
+        await using var doomed = Worker("doomed");
+        await using var train = VerbProcess.Start(environment, "train", "--model", "spatial", "--epochs", "5", "--limit", $"{TrainImages}",
+            "--data", data.Path, "--threads", "1");
+        await Eventually.WaitUntilAsync(async () => (await RunsAsync(lab)) is [{ EpochsDone: >= 2 }], TimeSpan.FromMinutes(3),
+            () => $"doomed: {doomed.Output}", "the doomed worker to end two epochs");
+
+        doomed.Kill();
+        await using var survivor = Worker("survivor");
+        int code = await train.WaitForExitAsync(TimeSpan.FromMinutes(3));
+
+        Assert.True(code == 0, $"train: {train.Output}\nsurvivor: {survivor.Output}");
+        var run = Assert.Single(await RunsAsync(lab));
+        Assert.Equal(("Completed", 5, "survivor"), (run.Status, run.EpochsDone, run.Worker));
+        Assert.Contains($"Run {run.Id} resumes after epoch", survivor.Output);
+        using var http = new HttpClient { BaseAddress = lab.Address };
+        using var details = JsonDocument.Parse(await http.GetStringAsync($"/api/runs/{run.Id}"));
+        Assert.Equal([1, 2, 3, 4, 5], details.RootElement.GetProperty("epochs").EnumerateArray().Select(e => e.GetProperty("epoch").GetInt32()));
+        string[] steps = (await http.GetStringAsync($"/api/runs/{run.Id}/steps.csv")).Split('\n', StringSplitOptions.RemoveEmptyEntries)[1..];
+        Assert.Equal(Enumerable.Range(1, 5 * StepsPerEpoch), steps.Select(line => int.Parse(line.Split(',')[0], System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    sealed record RunRow(long Id, string Status, int EpochsDone, string? Worker);
+
+    static async Task<List<RunRow>> RunsAsync(LabProcess lab)
+    {
+        using var http = new HttpClient { BaseAddress = lab.Address };
+        return (await http.GetFromJsonAsync<List<RunRow>>("/api/runs", new JsonSerializerOptions(JsonSerializerDefaults.Web)))!;
+    }
+}
