@@ -37,7 +37,7 @@ public sealed class ApiQueryFuzzTests
     {
         await using var factory = new LabFactory();
         using var client = factory.CreateClient();
-        var store = factory.Services.GetRequiredService<SqliteRunStore>();
+        var store = factory.Services.GetRequiredService<IRunStore>();
         long id = store.CreateRun(new RunInfo(0, new TrainingOptions { Model = "spatial", Epochs = 2 }, "Spatial", 1, "MNIST", 64, 16, 2, DateTimeOffset.UtcNow));
         var grid = new float[28 * 15];
         store.Append(id, [new StepRecord(1, 1, 1, 2, 0.5, 3), new StepRecord(1, 2, 2, 2, 0.4, 3)], new EpochRecord(1, 0.45, 0.44, 1),

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
@@ -10,34 +9,25 @@ namespace SpectralLab.Tests.Support;
 /// </summary>
 public sealed class LabProcess : IAsyncDisposable
 {
-    readonly Process process;
-    readonly StringWriterLog log = new();
+    readonly VerbProcess process;
     TempDirectory? ownedState;
 
-    LabProcess(Process process, Uri address) => (this.process, Address) = (process, address);
+    LabProcess(VerbProcess process, Uri address) => (this.process, Address) = (process, address);
 
     public Uri Address { get; }
 
-    public string Log => log.ToString();
+    public string Log => process.Output;
 
     /// <summary>Starts the lab; its run database and checkpoints go to <paramref name="stateDirectory"/>, or a temporary folder.</summary>
     public static async Task<LabProcess> StartAsync(IDictionary<string, string>? settings = null, string? stateDirectory = null)
     {
         int port = FreePort();
         var owned = stateDirectory is null ? new TempDirectory() : null;
-        var start = new ProcessStartInfo("dotnet", [WebAssembly(), "--urls", $"http://127.0.0.1:{port}"])
+        var environment = new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
         {
-            WorkingDirectory = Path.GetDirectoryName(WebAssembly())!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
+            ["SpectralLab__StateDirectory"] = stateDirectory ?? owned!.Path,
         };
-        start.Environment["SpectralLab__StateDirectory"] = stateDirectory ?? owned!.Path;
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
-        var lab = new LabProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/")) { ownedState = owned };
-        lab.process.OutputDataReceived += (_, e) => lab.log.Add(e.Data);
-        lab.process.ErrorDataReceived += (_, e) => lab.log.Add(e.Data);
-        lab.process.BeginOutputReadLine();
-        lab.process.BeginErrorReadLine();
+        var lab = new LabProcess(VerbProcess.Start(environment, "--urls", $"http://127.0.0.1:{port}"), new Uri($"http://127.0.0.1:{port}/")) { ownedState = owned };
         await lab.WaitUntilServingAsync(TimeSpan.FromSeconds(60));
         return lab;
     }
@@ -45,20 +35,12 @@ public sealed class LabProcess : IAsyncDisposable
     /// <summary>Starts the lab expecting it to refuse to start: returns its exit code and everything it printed.</summary>
     public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(IDictionary<string, string> settings, string stateDirectory)
     {
-        var start = new ProcessStartInfo("dotnet", [WebAssembly(), "--urls", $"http://127.0.0.1:{FreePort()}"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["SpectralLab__StateDirectory"] = stateDirectory;
-        foreach (var (key, value) in settings) start.Environment[key] = value;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try { await process.WaitForExitAsync(timeout.Token); }
-        catch (OperationCanceledException) { process.Kill(entireProcessTree: true); throw new TimeoutException("The lab kept running."); }
-        return (process.ExitCode, await output + await error);
+        var environment = new Dictionary<string, string>(settings) { ["SpectralLab__StateDirectory"] = stateDirectory };
+        await using var lab = VerbProcess.Start(environment, "--urls", $"http://127.0.0.1:{FreePort()}");
+        int code;
+        try { code = await lab.WaitForExitAsync(TimeSpan.FromSeconds(60)); }
+        catch (TimeoutException) { throw new TimeoutException("The lab kept running."); }
+        return (code, lab.Output);
     }
 
     async Task WaitUntilServingAsync(TimeSpan limit)
@@ -67,7 +49,7 @@ public sealed class LabProcess : IAsyncDisposable
         string lastAnswer = "none yet";
         await Eventually.WaitUntilAsync(async () =>
         {
-            if (process.HasExited) throw new InvalidOperationException($"The lab exited with code {process.ExitCode}:\n{Log}");
+            if (process.HasExited) throw new InvalidOperationException($"The lab exited:\n{Log}");
             try
             {
                 using var response = await http.GetAsync(Address);
@@ -97,33 +79,11 @@ public sealed class LabProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public void Kill()
-    {
-        if (!process.HasExited) process.Kill(entireProcessTree: true);
-        process.WaitForExit();
-    }
+    public void Kill() => process.Kill();
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        Kill();
-        process.Dispose();
+        await process.DisposeAsync();
         ownedState?.Dispose();
-        return ValueTask.CompletedTask;
-    }
-
-    sealed class StringWriterLog
-    {
-        readonly System.Text.StringBuilder text = new();
-
-        public void Add(string? line)
-        {
-            if (line is null) return;
-            lock (text) text.AppendLine(line);
-        }
-
-        public override string ToString()
-        {
-            lock (text) return text.ToString();
-        }
     }
 }

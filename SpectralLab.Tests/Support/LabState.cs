@@ -8,7 +8,7 @@ namespace SpectralLab.Tests.Support;
 public static class LabState
 {
     /// <summary>The hub's state and reason and how far its run got, and each stored run's status when <paramref name="store"/> is given.</summary>
-    public static string Describe(LiveHub hub, SqliteRunStore? store = null)
+    public static string Describe(LiveHub hub, IRunStore? store = null)
     {
         var history = hub.History();
         string text = $"hub {history.State} ({history.Reason ?? "no reason given"}), run {history.Run?.Number.ToString() ?? "none"} " +
@@ -21,6 +21,6 @@ public static class LabState
     }
 
     /// <summary>Waits until the hub says the run (or sweep) has ended, however it ended; throws with the lab's state if it does not within a minute.</summary>
-    public static Task WaitUntilRunEndsAsync(LiveHub hub, SqliteRunStore store) =>
+    public static Task WaitUntilRunEndsAsync(LiveHub hub, IRunStore store) =>
         Eventually.WaitUntilAsync(() => !hub.State.IsActive(), TimeSpan.FromSeconds(60), () => Describe(hub, store), "the run to end");
 }

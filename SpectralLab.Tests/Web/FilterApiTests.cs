@@ -23,7 +23,7 @@ public sealed class FilterApiTests
         var hub = factory.Services.GetRequiredService<LiveHub>();
         var started = await control.StartRunAsync(new TrainingOptions { Model = "spectral-gaussian", Epochs = 1, TrainLimit = 256, ValidationLimit = 50 });
         Assert.True(started.Accepted, started.Message);
-        await LabState.WaitUntilRunEndsAsync(hub, factory.Services.GetRequiredService<SqliteRunStore>());
+        await LabState.WaitUntilRunEndsAsync(hub, factory.Services.GetRequiredService<IRunStore>());
 
         var filters = await client.GetFromJsonAsync<FiltersResponse>("/api/runs/current/filters");
 

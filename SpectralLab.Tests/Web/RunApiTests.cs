@@ -51,7 +51,7 @@ public sealed class RunApiTests
         var control = factory.Services.GetRequiredService<ITrainingControl>();
         var hub = factory.Services.GetRequiredService<LiveHub>();
         Assert.True((await control.StartRunAsync(new TrainingOptions { Model = "spectral-gaussian", Epochs = 2, TrainLimit = 128, ValidationLimit = 20 })).Accepted);
-        await LabState.WaitUntilRunEndsAsync(hub, factory.Services.GetRequiredService<SqliteRunStore>());
+        await LabState.WaitUntilRunEndsAsync(hub, factory.Services.GetRequiredService<IRunStore>());
         long id = hub.History().Run!.Number;
 
         var list = JsonDocument.Parse(await client.GetStringAsync("/api/runs")).RootElement;

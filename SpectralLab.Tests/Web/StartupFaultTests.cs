@@ -24,12 +24,27 @@ public sealed class StartupFaultTests
     }
 
     /// <summary>Starts the lab over <paramref name="state"/>; it must exit with code 1 having printed one line, returned here.</summary>
-    static async Task<string> OneLineAndExitAsync(string state)
+    static async Task<string> OneLineAndExitAsync(string state, IDictionary<string, string>? settings = null)
     {
-        var (code, output) = await LabProcess.RunUntilExitAsync(new Dictionary<string, string>(), state);
+        var (code, output) = await LabProcess.RunUntilExitAsync(settings ?? new Dictionary<string, string>(), state);
 
         Assert.Equal(1, code);
         return Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    [Fact]
+    public async Task Start_SharedStoreNobodyServes_ExitsWithOneLineNamingItWithoutThePassword()
+    {
+        using var state = new TempDirectory();
+        const string password = "a-secret-never-printed";
+
+        string line = await OneLineAndExitAsync(state.Path, new Dictionary<string, string>
+        {
+            ["SpectralLab__Store"] = $"Host=127.0.0.1;Port=1;Database=lab;Username=lab;Password={password};Timeout=3",
+        });
+
+        Assert.StartsWith("error: Cannot reach the run database postgresql://127.0.0.1:1/lab (", line);
+        Assert.DoesNotContain(password, line);
     }
 
     [Fact]

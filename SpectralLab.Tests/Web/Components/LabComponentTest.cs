@@ -35,7 +35,7 @@ public abstract class LabComponentTest : IAsyncLifetime
         Context.Services.AddMudServices();
         Context.Services.AddSingleton(RunStateLimits.Default);
         Context.Services.AddSingleton(new MemoryBudget(4L << 30, "a test's budget"));
-        Context.Services.AddSingleton<IRunQueries>(_ => new RunQueries(Store, RunStateLimits.Default));
+        Context.Services.AddSingleton<IRunQueries>(_ => new RunQueries(Store, RunStateLimits.Default, Path.GetDirectoryName(Store.Path)));
         Context.JSInterop.Mode = JSRuntimeMode.Loose; // MudBlazor's own scripts are not under test here
     }
 
