@@ -8,6 +8,7 @@ namespace SpectralLab.Tests.EndToEnd;
 /// The lab and two `worker` processes sharing a PostgreSQL run store (a private cluster on loopback): runs queued by the
 /// verbs are trained by the workers and seen by the lab; a worker killed mid-run leaves its run to another, which resumes it.
 /// </summary>
+[Collection(TorchCollection.Name)] // four training processes: never beside the other end-to-end tests, whose timings they would upset
 public sealed class WorkersEndToEndTests : IDisposable
 {
     const int TrainImages = 2048, StepsPerEpoch = TrainImages / 128;
