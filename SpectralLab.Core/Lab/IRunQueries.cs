@@ -54,6 +54,9 @@ public interface IRunQueries
     /// <summary>The run's snapshot at the end of <paramref name="epoch"/>, or null when that epoch never ended.</summary>
     Task<Snapshot?> EpochEndSnapshotAsync(long id, int epoch);
 
+    /// <summary>The training workers of a shared store, newest heard first, each with the run it trains; none for the embedded store.</summary>
+    Task<IReadOnlyList<WorkerInfo>> WorkersAsync();
+
     /// <summary>The newest report the `reproduce` verb wrote beside the run database, or null when there is none.</summary>
     Task<StoredReport?> LatestReproductionAsync();
 }

@@ -59,6 +59,8 @@ public sealed class RunQueries(IRunStore store, RunStateLimits limits, string? s
 
     public Task<Snapshot?> EpochEndSnapshotAsync(long id, int epoch) => Task.Run(() => store.EpochEndSnapshot(id, epoch));
 
+    public Task<IReadOnlyList<WorkerInfo>> WorkersAsync() => Task.Run(store.Workers);
+
     // The database lies in the state directory (LabOptions.DatabaseFile), and so do the reports.
     public Task<StoredReport?> LatestReproductionAsync() => Task.Run(() => stateDirectory is null ? null : ReportFolder.Latest(stateDirectory));
 

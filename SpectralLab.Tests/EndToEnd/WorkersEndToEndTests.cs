@@ -11,7 +11,7 @@ namespace SpectralLab.Tests.EndToEnd;
 [Collection(TorchCollection.Name)] // four training processes: never beside the other end-to-end tests, whose timings they would upset
 public sealed class WorkersEndToEndTests : IDisposable
 {
-    const int TrainImages = 2048, StepsPerEpoch = TrainImages / 128;
+    const int TrainImages = 2048, StepsPerEpoch = TrainImages / 128, SweepEpochs = 6;
     readonly TempDirectory data = new();
     readonly TempDirectory state = new();
     readonly Dictionary<string, string> environment;
@@ -24,7 +24,7 @@ public sealed class WorkersEndToEndTests : IDisposable
             ["SpectralLab__Store"] = PostgresServer.NewDatabase(),
             ["SpectralLab__StateDirectory"] = state.Path,
             ["SpectralLab__DataDirectory"] = data.Path,
-            ["SpectralLab__WorkerTakeoverSeconds"] = "8",
+            ["SpectralLab__WorkerTakeoverSeconds"] = "5", // the least allowed: shorter than every run here, which a living worker must keep
         };
     }
 
@@ -43,7 +43,7 @@ public sealed class WorkersEndToEndTests : IDisposable
         await using var first = Worker("worker-a");
         await using var second = Worker("worker-b");
 
-        await using var sweep = VerbProcess.Start(environment, "sweep", "--models", "spatial", "--seeds", "1,2,3,4", "--epochs", "2",
+        await using var sweep = VerbProcess.Start(environment, "sweep", "--models", "spatial", "--seeds", "1,2,3,4", "--epochs", $"{SweepEpochs}",
             "--limit", $"{TrainImages}", "--data", data.Path, "--threads", "1");
         int code = await sweep.WaitForExitAsync(TimeSpan.FromMinutes(4));
 
@@ -51,8 +51,12 @@ public sealed class WorkersEndToEndTests : IDisposable
         Assert.Equal(4, sweep.Output.Split('\n').Count(line => line.Contains("Completed", StringComparison.Ordinal)));
         var runs = await RunsAsync(lab);
         Assert.Equal(4, runs.Count);
-        Assert.All(runs, run => Assert.Equal(("Completed", 2), (run.Status, run.EpochsDone)));
+        Assert.All(runs, run => Assert.Equal(("Completed", SweepEpochs), (run.Status, run.EpochsDone)));
         Assert.Equal(["worker-a", "worker-b"], runs.Select(run => run.Worker).Distinct().Order());
+        string workers = first.Output + second.Output;
+        Assert.Equal(4, workers.Split('\n').Count(line => line.Contains($": Completed, Completed {SweepEpochs} epochs.", StringComparison.Ordinal))); // each trained once
+        Assert.DoesNotContain("resumes after epoch", workers); // no living worker's run was taken over
+        Assert.True(runs.Max(run => run.SecondsPerEpoch) * SweepEpochs > 5, "the runs must outlast the takeover time for this to say anything");
     }
 
     [Fact]
@@ -80,7 +84,26 @@ public sealed class WorkersEndToEndTests : IDisposable
         Assert.Equal(Enumerable.Range(1, 5 * StepsPerEpoch), steps.Select(line => int.Parse(line.Split(',')[0], System.Globalization.CultureInfo.InvariantCulture)));
     }
 
-    sealed record RunRow(long Id, string Status, int EpochsDone, string? Worker);
+    [Fact]
+    public async Task Worker_DatabaseUnreachable_RetriesSayingSoInOneLineEachTime()
+    {
+        const string password = "never-printed-42";
+        var unreachable = new Dictionary<string, string>(environment)
+        {
+            ["SpectralLab__Store"] = $"Host=127.0.0.1;Port=1;Database=lab;Username=lab;Password={password};Timeout=2",
+        };
+        await using var worker = VerbProcess.Start(unreachable, "worker", "--name", "patient", "--data", data.Path);
+
+        await Eventually.WaitUntilAsync(() => worker.Output.Split('\n').Count(line => line.Contains("retrying in 5 s", StringComparison.Ordinal)) >= 2,
+            TimeSpan.FromSeconds(60), () => worker.Output, "two retries");
+
+        Assert.False(worker.HasExited);
+        var lines = worker.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.All(lines, line => Assert.StartsWith("worker: Cannot reach the run database postgresql://127.0.0.1:1/lab (", line));
+        Assert.DoesNotContain(password, worker.Output);
+    }
+
+    sealed record RunRow(long Id, string Status, int EpochsDone, string? Worker, double? SecondsPerEpoch);
 
     static async Task<List<RunRow>> RunsAsync(LabProcess lab)
     {

@@ -28,6 +28,8 @@ public sealed class UnreadableRunQueries : IRunQueries
 
     public Task<IReadOnlyList<RunEpochs>> BesidePublishedAsync() => Fail<IReadOnlyList<RunEpochs>>();
 
+    public Task<IReadOnlyList<WorkerInfo>> WorkersAsync() => Fail<IReadOnlyList<WorkerInfo>>();
+
     public Task<SweepResults?> LatestSweepAsync() => Fail<SweepResults?>();
 
     public Task<Snapshot?> SnapshotAsync(long id, int? step) => Fail<Snapshot?>();

@@ -20,6 +20,7 @@ public static class RunEndpoints
         runs.MapGet("/{id:long}/reconstructions.png", (IRunQueries queries, long id, string? step) => WithRun(queries, id, run =>
             WithSnapshot(queries, run, step, snapshot => Results.File(snapshot.ReconstructionPng, "image/png", $"run-{run.Id}-step-{snapshot.Step}-reconstructions.png"))));
         runs.MapRunDownloads();
+        app.MapGet("/api/workers", async (IRunQueries queries) => Results.Json(await queries.WorkersAsync()));
         return app;
     }
 

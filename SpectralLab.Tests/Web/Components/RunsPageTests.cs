@@ -35,6 +35,34 @@ public sealed class RunsPageTests : LabComponentTest
     }
 
     [Fact]
+    public void Render_WorkersOfASharedStore_EachWithWhatItTrains()
+    {
+        long run = Stored("spatial", TrainingState.Training);
+        Store.ReportWorker("worker-a", run);
+        Store.ReportWorker("worker-b", null);
+
+        var page = Render<RunsPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=worker]").Count));
+        var rows = page.FindAll("[data-testid=worker]").Select(row => row.QuerySelectorAll("td").Select(cell => cell.TextContent.Trim()).ToList()).OrderBy(cells => cells[0]).ToList();
+        Assert.Equal(["worker-a", $"run {run}"], rows[0][..2]);
+        Assert.Equal(["worker-b", "waiting for a run"], rows[1][..2]);
+        Assert.Contains("waiting for a run", rows[1]);
+        Assert.Equal($"/runs/{run}", page.Find("[data-testid=worker] a").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Render_NoWorkers_ShowsNoWorkersSection()
+    {
+        Stored("spatial", TrainingState.Completed, 0.07);
+
+        var page = Render<RunsPage>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=runs-table] tbody tr, table tbody tr")));
+        Assert.Empty(page.FindAll("[data-testid=workers]"));
+    }
+
+    [Fact]
     public void Render_StoredRuns_TabulatesEachWithItsFigures()
     {
         Stored("spatial", TrainingState.Completed, 0.07, 0.066);
