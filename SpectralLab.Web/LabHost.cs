@@ -35,7 +35,7 @@ public static class LabHost
         builder.Services.AddSingleton<IActivationQueries>(sp => new ActivationQueries(sp.GetRequiredService<IRunStore>(), sp.GetRequiredService<LabDataset>(), sp.GetRequiredService<TorchWorker>()));
         builder.Services.AddSingleton<IFilterPlayground>(sp => new FilterPlaygroundService(sp.GetRequiredService<IRunStore>(), sp.GetRequiredService<LabDataset>(), sp.GetRequiredService<TorchWorker>()));
         builder.Services.AddSingleton<IFlexibilityAnalysis>(sp => new FlexibilityService(sp.GetRequiredService<IOptions<LabOptions>>().Value.StateDirectory,
-            sp.GetRequiredService<LabDataset>(), sp.GetRequiredService<TorchWorker>()));
+            sp.GetRequiredService<LabDataset>(), sp.GetRequiredService<TorchWorker>(), sp.GetRequiredService<IRunStore>));
         builder.Services.AddSingleton<ITrainingControl>(sp => sp.GetRequiredService<TrainingService>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TrainingService>());
         builder.Services.AddHostedService<MemoryReport>();

@@ -8,7 +8,8 @@ namespace SpectralLab.Core.Lab;
 /// read from its checkpoint), fits, and saves the report under the state directory after every cell, so an analysis cut
 /// short keeps what it found. Synchronous: call on a thread that may own tensors.
 /// </summary>
-public sealed class FlexibilityJob(string stateDirectory)
+/// <param name="runs">Opens the run store a run's filters are read from (the lab's own; by default the embedded one there).</param>
+public sealed class FlexibilityJob(string stateDirectory, Func<IRunStore>? runs = null)
 {
     readonly ReportFiles files = new(stateDirectory);
 
@@ -25,7 +26,7 @@ public sealed class FlexibilityJob(string stateDirectory)
         if (plan.Classic) targets.AddRange(ClassicTargets.All());
         if (plan.Run is { } run)
         {
-            var store = new SqliteRunStore(Path.Combine(stateDirectory, LabOptions.DatabaseFile));
+            var store = runs?.Invoke() ?? RunStores.Open(store: null, stateDirectory);
             var stored = store.Find(run) ?? throw new InvalidDataException($"There is no run {run}; /runs and `runs` list the stored ones.");
             targets.AddRange(RunTargets.Read(run, stored.Model, store.CheckpointOf(run)));
         }

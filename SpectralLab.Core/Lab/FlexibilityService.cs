@@ -10,12 +10,12 @@ namespace SpectralLab.Core.Lab;
 /// not the <see cref="TorchWorker"/>, which draws without them), one at a time. What it holds is the one report in hand,
 /// bounded by <see cref="MaxCells"/>; the cell pictures are drawn on the worker from the report's plain numbers.
 /// </summary>
-public sealed class FlexibilityService(string stateDirectory, LabDataset dataset, TorchWorker worker) : IFlexibilityAnalysis, IDisposable
+public sealed class FlexibilityService(string stateDirectory, LabDataset dataset, TorchWorker worker, Func<IRunStore>? runs = null) : IFlexibilityAnalysis, IDisposable
 {
     /// <summary>Targets × families of one analysis: the classic set and a run's first layer against every family is under a thousand.</summary>
     public const int MaxCells = 1024;
 
-    readonly FlexibilityJob job = new(stateDirectory);
+    readonly FlexibilityJob job = new(stateDirectory, runs);
     readonly Lock gate = new();
     readonly List<Action<FlexibilityUpdate>> listeners = [];
     TrainingThread? thread;

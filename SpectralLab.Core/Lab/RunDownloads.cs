@@ -20,9 +20,6 @@ public sealed class RunDownloads(IRunStore store)
 
     readonly SemaphoreSlim exporting = new(1, 1);
 
-    /// <summary>The run database in the lab's state directory (what the `export` verb reads).</summary>
-    public static RunDownloads At(string stateDirectory) => new(new SqliteRunStore(Path.Combine(stateDirectory, LabOptions.DatabaseFile)));
-
     public Task<StoredRun?> RunAsync(long run) => Task.Run(() => store.Find(run));
 
     /// <summary>Up to <see cref="StepPage"/> steps after <paramref name="after"/>, off the caller's thread.</summary>

@@ -43,7 +43,7 @@ static class ExportVerb
         try
         {
             string? problem;
-            using (var file = File.Create(writing)) problem = RunDownloads.At(state).Export(run, which, format, file);
+            using (var file = File.Create(writing)) problem = new RunDownloads(LabSettings.For(state).OpenStore()).Export(run, which, format, file);
             if (problem is not null) return console.Fail(problem, ExitCodes.Failure);
             File.Move(writing, output.FullName, overwrite: true);
         }

@@ -47,7 +47,7 @@ static class FlexibilityVerb
         FlexibilityReport report;
         try
         {
-            report = new FlexibilityJob(state).Run(plan, digit, partial =>
+            report = new FlexibilityJob(state, () => LabSettings.For(state).OpenStore()).Run(plan, digit, partial =>
             {
                 if (console.ShowsProgress) console.Error.Write($"\rflexibility: {partial.Cells.Count} of {partial.Targets.Count * partial.Families.Count} cells, {partial.Seconds:F0} s");
             }, cancellation);

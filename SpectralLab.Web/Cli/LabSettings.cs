@@ -17,6 +17,14 @@ static class LabSettings
         return options;
     }
 
+    /// <summary>The settings from the environment, with the state directory a verb was given (its --state).</summary>
+    public static LabOptions For(string stateDirectory)
+    {
+        var options = FromEnvironment();
+        options.StateDirectory = stateDirectory;
+        return options;
+    }
+
     /// <summary>The one sentence saying which setting is wrong, or null when they are all usable.</summary>
     public static string? Problem(LabOptions options) =>
         new LabOptionsValidator().Validate(null, options) is { Failed: true } result ? string.Join(" ", result.Failures!) : null;

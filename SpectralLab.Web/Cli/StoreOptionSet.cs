@@ -34,8 +34,7 @@ sealed class StoreOptionSet
     public (IRunTrainer? Runs, string? Problem) Open(ParseResult result, bool asSweep, Action<LabEvent> publish)
     {
         if (result.GetValue(NoStore)) return (PlainTraining.Instance, null);
-        var settings = LabSettings.FromEnvironment();
-        settings.StateDirectory = result.GetValue(State)!;
+        var settings = LabSettings.For(result.GetValue(State)!);
         if (LabSettings.Problem(settings) is { } problem) return (null, problem);
         try
         {
