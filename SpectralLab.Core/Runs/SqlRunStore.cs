@@ -50,9 +50,12 @@ public abstract class SqlRunStore : IRunStore
         Use(connection => Execute(connection, "UPDATE runs SET parameters = @p WHERE id = @id;", ("@p", parameters), ("@id", run)));
 
     public void SetStatus(long run, TrainingState status, string? reason) => Use(connection => Execute(connection,
-        "UPDATE runs SET status = @status, reason = @reason, ended = @ended, owner = CASE WHEN @active THEN @owner ELSE owner END WHERE id = @id;",
+        """
+        UPDATE runs SET status = @status, reason = @reason, ended = @ended, owner = CASE WHEN @active THEN @owner ELSE owner END,
+            stop_requested = CASE WHEN @queued THEN 0 ELSE stop_requested END WHERE id = @id;
+        """, // a run queued again (resumed) starts with no stop request
         ("@status", status.ToString()), ("@reason", reason), ("@ended", status.IsActive() || status == TrainingState.Queued ? null : Iso(DateTimeOffset.UtcNow)),
-        ("@active", status.IsActive()), ("@owner", RunOwner.Current), ("@id", run)));
+        ("@active", status.IsActive()), ("@queued", status == TrainingState.Queued), ("@owner", RunOwner.Current), ("@id", run)));
 
     public void SetInitialValidationLoss(long run, double loss) =>
         Use(connection => Execute(connection, "UPDATE runs SET initial_val_loss = @loss WHERE id = @id;", ("@loss", loss), ("@id", run)));

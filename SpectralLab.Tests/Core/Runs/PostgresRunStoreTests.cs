@@ -124,6 +124,9 @@ public sealed class PostgresRunStoreTests : IDisposable
         Assert.Equal((TrainingState.Training, "worker-a"), (lab.Find(id)!.Status, lab.Find(id)!.Worker));
         Assert.True(worker.StopRequested(id));
         Assert.Equal([("worker-a", (long?)id), ("worker-b", null)], lab.Workers().Select(w => (w.Name, w.Run)).Order());
+        lab.SetStatus(id, TrainingState.Stopped, "Stopped by request after step 3.");
+        lab.SetStatus(id, TrainingState.Queued, "Waiting for a training worker to resume it."); // resumed: queued afresh
+        Assert.False(worker.StopRequested(id));
     }
 
     [Fact]
