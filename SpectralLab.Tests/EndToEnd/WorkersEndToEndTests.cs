@@ -69,6 +69,10 @@ public sealed class WorkersEndToEndTests : IDisposable
         await Eventually.WaitUntilAsync(async () => (await RunsAsync(lab)) is [{ EpochsDone: >= 2 }], TimeSpan.FromMinutes(3),
             () => $"doomed: {doomed.Output}", "the doomed worker to end two epochs");
 
+        long id = (await RunsAsync(lab))[0].Id;
+        await Eventually.WaitUntilAsync(async () => await CurrentAsync(lab) is { Run: var shown, Epoch: >= 2 } && shown == id, TimeSpan.FromSeconds(10),
+            () => "the lab's current run: " + CurrentAsync(lab).Result, "the lab's dashboard to show the worker's run at its second epoch");
+
         doomed.Kill();
         await using var survivor = Worker("survivor");
         int code = await train.WaitForExitAsync(TimeSpan.FromMinutes(3));
@@ -103,7 +107,40 @@ public sealed class WorkersEndToEndTests : IDisposable
         Assert.DoesNotContain(password, worker.Output);
     }
 
+    [Fact]
+    public async Task WorkerAskedToStop_PutsItsRunBackForTheNextWorkerWithoutWaitingForTheTakeover()
+    {
+        environment["SpectralLab__WorkerTakeoverSeconds"] = "600"; // longer than the test: only the hand-back can explain a prompt resume
+        await using var lab = await LabProcess.StartAsync(environment, state.Path);
+        await using var leaving = Worker("leaving");
+        await using var train = VerbProcess.Start(environment, "train", "--model", "spatial", "--epochs", "4", "--limit", $"{TrainImages}",
+            "--data", data.Path, "--threads", "1");
+        await Eventually.WaitUntilAsync(async () => (await RunsAsync(lab)) is [{ EpochsDone: >= 1 }], TimeSpan.FromMinutes(3),
+            () => $"leaving: {leaving.Output}", "the leaving worker to end an epoch");
+
+        leaving.Terminate();
+        Assert.Equal(0, await leaving.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Equal("Queued", (await RunsAsync(lab))[0].Status);
+        await using var next = Worker("next");
+        int code = await train.WaitForExitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.True(code == 0, $"train: {train.Output}\nnext: {next.Output}");
+        var run = Assert.Single(await RunsAsync(lab));
+        Assert.Equal(("Completed", 4, "next"), (run.Status, run.EpochsDone, run.Worker));
+        Assert.Contains($"Run {run.Id} resumes after epoch", next.Output);
+    }
+
     sealed record RunRow(long Id, string Status, int EpochsDone, string? Worker, double? SecondsPerEpoch);
+
+    sealed record CurrentRun(int Run, int Step, int Epoch);
+
+    /// <summary>What the lab's dashboard shows now: the run its hub follows and its newest snapshot, or null when none.</summary>
+    static async Task<CurrentRun?> CurrentAsync(LabProcess lab)
+    {
+        using var http = new HttpClient { BaseAddress = lab.Address };
+        using var response = await http.GetAsync("/api/runs/current/filters");
+        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<CurrentRun>(new JsonSerializerOptions(JsonSerializerDefaults.Web)) : null;
+    }
 
     static async Task<List<RunRow>> RunsAsync(LabProcess lab)
     {

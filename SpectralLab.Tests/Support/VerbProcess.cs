@@ -50,6 +50,13 @@ public sealed class VerbProcess : IAsyncDisposable
         return process.ExitCode;
     }
 
+    /// <summary>SIGTERM, as a service manager stops a process: it may finish what it must first.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))!;
+        kill.WaitForExit();
+    }
+
     /// <summary>SIGKILL: the process gets no chance to tidy up, as when a machine dies.</summary>
     public void Kill()
     {
