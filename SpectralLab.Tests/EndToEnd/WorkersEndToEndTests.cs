@@ -64,10 +64,8 @@ public sealed class WorkersEndToEndTests : IDisposable
     {
         await using var lab = await LabProcess.StartAsync(environment, state.Path);
         await using var doomed = Worker("doomed");
-        await using var train = VerbProcess.Start(environment, "train", "--model", "spatial", "--epochs", "5", "--limit", $"{TrainImages}",
-            "--data", data.Path, "--threads", "1");
-        await Eventually.WaitUntilAsync(async () => (await RunsAsync(lab)) is [{ EpochsDone: >= 2 }], TimeSpan.FromMinutes(3),
-            () => $"doomed: {doomed.Output}", "the doomed worker to end two epochs");
+        await using var train = Train(epochs: 5);
+        await UntilEpochsAsync(lab, 2, doomed);
 
         long id = (await RunsAsync(lab))[0].Id;
         await Eventually.WaitUntilAsync(async () => await CurrentAsync(lab) is { Run: var shown, Epoch: >= 2 } && shown == id, TimeSpan.FromSeconds(10),
@@ -75,12 +73,8 @@ public sealed class WorkersEndToEndTests : IDisposable
 
         doomed.Kill();
         await using var survivor = Worker("survivor");
-        int code = await train.WaitForExitAsync(TimeSpan.FromMinutes(3));
+        var run = await ResumedAndCompletedAsync(lab, train, survivor, "survivor", epochs: 5);
 
-        Assert.True(code == 0, $"train: {train.Output}\nsurvivor: {survivor.Output}");
-        var run = Assert.Single(await RunsAsync(lab));
-        Assert.Equal(("Completed", 5, "survivor"), (run.Status, run.EpochsDone, run.Worker));
-        Assert.Contains($"Run {run.Id} resumes after epoch", survivor.Output);
         using var http = new HttpClient { BaseAddress = lab.Address };
         using var details = JsonDocument.Parse(await http.GetStringAsync($"/api/runs/{run.Id}"));
         Assert.Equal([1, 2, 3, 4, 5], details.RootElement.GetProperty("epochs").EnumerateArray().Select(e => e.GetProperty("epoch").GetInt32()));
@@ -113,21 +107,35 @@ public sealed class WorkersEndToEndTests : IDisposable
         environment["SpectralLab__WorkerTakeoverSeconds"] = "600"; // longer than the test: only the hand-back can explain a prompt resume
         await using var lab = await LabProcess.StartAsync(environment, state.Path);
         await using var leaving = Worker("leaving");
-        await using var train = VerbProcess.Start(environment, "train", "--model", "spatial", "--epochs", "4", "--limit", $"{TrainImages}",
-            "--data", data.Path, "--threads", "1");
-        await Eventually.WaitUntilAsync(async () => (await RunsAsync(lab)) is [{ EpochsDone: >= 1 }], TimeSpan.FromMinutes(3),
-            () => $"leaving: {leaving.Output}", "the leaving worker to end an epoch");
+        await using var train = Train(epochs: 4);
+        await UntilEpochsAsync(lab, 1, leaving);
 
         leaving.Terminate();
         Assert.Equal(0, await leaving.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         Assert.Equal("Queued", (await RunsAsync(lab))[0].Status);
         await using var next = Worker("next");
-        int code = await train.WaitForExitAsync(TimeSpan.FromMinutes(2));
 
-        Assert.True(code == 0, $"train: {train.Output}\nnext: {next.Output}");
+        await ResumedAndCompletedAsync(lab, train, next, "next", epochs: 4);
+    }
+
+    /// <summary>A `train` verb queueing one run of <paramref name="epochs"/> epochs for the workers, and following it.</summary>
+    VerbProcess Train(int epochs) => VerbProcess.Start(environment, "train", "--model", "spatial", "--epochs", $"{epochs}", "--limit", $"{TrainImages}",
+        "--data", data.Path, "--threads", "1");
+
+    static Task UntilEpochsAsync(LabProcess lab, int epochs, VerbProcess worker) =>
+        Eventually.WaitUntilAsync(async () => (await RunsAsync(lab)) is [{ EpochsDone: var done }] && done >= epochs, TimeSpan.FromMinutes(3),
+            () => worker.Output, $"the worker to end {epochs} epoch(s)");
+
+    /// <summary>Waits for the `train` verb to end; its run must have been resumed by <paramref name="worker"/> and completed.</summary>
+    static async Task<RunRow> ResumedAndCompletedAsync(LabProcess lab, VerbProcess train, VerbProcess worker, string name, int epochs)
+    {
+        int code = await train.WaitForExitAsync(TimeSpan.FromMinutes(3));
+
+        Assert.True(code == 0, $"train: {train.Output}\n{name}: {worker.Output}");
         var run = Assert.Single(await RunsAsync(lab));
-        Assert.Equal(("Completed", 4, "next"), (run.Status, run.EpochsDone, run.Worker));
-        Assert.Contains($"Run {run.Id} resumes after epoch", next.Output);
+        Assert.Equal(("Completed", epochs, name), (run.Status, run.EpochsDone, run.Worker));
+        Assert.Contains($"Run {run.Id} resumes after epoch", worker.Output);
+        return run;
     }
 
     sealed record RunRow(long Id, string Status, int EpochsDone, string? Worker, double? SecondsPerEpoch);

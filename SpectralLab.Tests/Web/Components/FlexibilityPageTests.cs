@@ -75,20 +75,21 @@ public sealed class FlexibilityPageTests : LabComponentTest, IDisposable
     }
 
     [Fact]
-    public void Cell_Clicked_OpensItsDetailWithPicturesAndAPlaygroundLink()
+    public async Task Cell_Clicked_OpensItsDetailWithPicturesAndAPlaygroundLink()
     {
         StoreReport();
         var page = Render<FlexibilityPage>();
         page.WaitForAssertion(() => Assert.Equal(5, page.FindAll("[data-testid=matrix-cell]").Count));
 
-        page.FindAll("[data-testid=matrix-cell]")[2].Click(); // box blur 3×3 × Gaussian
+        // Found and clicked on the renderer's dispatcher in one go: the page renders again as a cell's pictures arrive.
+        await page.InvokeAsync(() => page.FindAll("[data-testid=matrix-cell]")[2].Click()); // box blur 3×3 × Gaussian
 
         page.WaitForAssertion(() => Assert.Equal("box blur 3×3 × Gaussian", page.Find("[data-testid=cell-detail] h2").TextContent));
         Assert.Equal(10, page.FindAll("[data-testid=cell-detail] img[src^='data:image/png;base64,']").Count); // 6 spectra, 2 kernels, 2 digits
         Assert.StartsWith("/playground?family=Gaussian&degree=1&grid=Published&values=0,0.5,20,", page.Find("[data-testid=open-playground]").GetAttribute("href"));
         Assert.Equal("true", page.FindAll("[data-testid=matrix-cell]")[2].GetAttribute("aria-pressed"));
 
-        page.FindAll("[data-testid=matrix-cell]")[1].Click(); // identity × free: no playground for hundreds of weights
+        await page.InvokeAsync(() => page.FindAll("[data-testid=matrix-cell]")[1].Click()); // identity × free: no playground for hundreds of weights
         page.WaitForAssertion(() => Assert.Equal("identity × free", page.Find("[data-testid=cell-detail] h2").TextContent));
         Assert.Empty(page.FindAll("[data-testid=open-playground]"));
     }
