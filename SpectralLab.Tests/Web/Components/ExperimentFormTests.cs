@@ -102,7 +102,7 @@ public sealed class ExperimentFormTests : LabComponentTest
     }
 
     [Fact]
-    public void From_StoredRun_PrefillsItsSettingsToChangeOneAndStart()
+    public async Task From_StoredRun_PrefillsItsSettingsToChangeOneAndStart()
     {
         long id = Stored(new TrainingOptions { Model = "spatial", Epochs = 3, BatchSize = 64, LearningRate = 100, Seed = 2, TrainLimit = 512, ValidationLimit = 50 });
         Stored(new TrainingOptions { Model = "spectral-gaussian", Epochs = 9 }); // newer, but the address names the other
@@ -110,8 +110,10 @@ public sealed class ExperimentFormTests : LabComponentTest
         var form = RenderForm(from: id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains($"Run {id}'s settings", form.Find("[data-testid=form-origin]").TextContent);
         form.Find("[data-testid=learning-rate]").Input("0.001");
-        form.Find("[data-testid=start]").Click();
+        form.WaitForAssertion(() => Assert.Equal("0.001", Field(form, "learning-rate"))); // MudBlazor applies input asynchronously
+        await form.InvokeAsync(() => form.Find("[data-testid=start]").Click());
 
+        form.WaitForAssertion(() => Assert.Single(control.Started));
         var started = Assert.Single(control.Started);
         Assert.Equal(new TrainingOptions { Model = "spatial", Epochs = 3, BatchSize = 64, LearningRate = 0.001, Seed = 2, TrainLimit = 512, ValidationLimit = 50 }, started);
     }
