@@ -37,18 +37,22 @@ public sealed class DatabaseCheckpoints(SqlRunStore store, long run, Func<int, d
 
     public void Write(CheckpointInfo info, double validationLoss, Action<Stream> write)
     {
-        using var bytes = new MemoryStream();
-        write(bytes);
+        byte[] data;
+        using (var bytes = new MemoryStream())
+        {
+            write(bytes);
+            data = bytes.ToArray(); // one copy, written to every slot that takes it
+        }
         var lowest = lowestValidationBefore(info.Epoch);
         store.Use(connection =>
         {
             using var transaction = connection.BeginTransaction();
             Move(connection, Latest, Previous);
-            Put(connection, Latest, info.Epoch, bytes.ToArray());
-            if (lowest is null || validationLoss < lowest) Put(connection, Best, info.Epoch, bytes.ToArray());
+            Put(connection, Latest, info.Epoch, data);
+            if (lowest is null || validationLoss < lowest) Put(connection, Best, info.Epoch, data);
             if (keptEpochs > 0)
             {
-                Put(connection, EpochPrefix + info.Epoch, info.Epoch, bytes.ToArray());
+                Put(connection, EpochPrefix + info.Epoch, info.Epoch, data);
                 SqlRunStore.Execute(connection,
                     """
                     DELETE FROM checkpoints WHERE run_id = @run AND slot LIKE 'epoch-%' AND epoch NOT IN
