@@ -31,6 +31,8 @@ public sealed class CheckpointFile(string path, Func<int, double?>? lowestValida
 
     string WritingPath => Path + ".writing";
 
+    string Folder => System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!;
+
     public bool Exists => File.Exists(Path) || File.Exists(PreviousPath);
 
     public bool NewestExists => File.Exists(Path);
@@ -48,7 +50,7 @@ public sealed class CheckpointFile(string path, Func<int, double?>? lowestValida
 
     public void Write(CheckpointInfo info, double validationLoss, Action<Stream> write)
     {
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
+        Directory.CreateDirectory(Folder);
         using (var file = File.Create(WritingPath))
         {
             write(file);
@@ -72,6 +74,7 @@ public sealed class CheckpointFile(string path, Func<int, double?>? lowestValida
 
     public void Delete()
     {
+        if (!Directory.Exists(Folder)) return; // a run that never reached an epoch end, in a lab that never wrote a checkpoint
         foreach (var file in new[] { Path, PreviousPath, DamagedPath, BestPath, WritingPath }.Concat(EpochFiles().Select(f => f.Path))) File.Delete(file);
     }
 
@@ -89,9 +92,9 @@ public sealed class CheckpointFile(string path, Func<int, double?>? lowestValida
 
     IEnumerable<(string Path, int Epoch)> EpochFiles()
     {
-        string folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!, stem = System.IO.Path.GetFileNameWithoutExtension(Path);
-        if (!Directory.Exists(folder)) yield break;
-        foreach (var file in Directory.EnumerateFiles(folder, $"{stem}.epoch-*.ckpt"))
+        string stem = System.IO.Path.GetFileNameWithoutExtension(Path);
+        if (!Directory.Exists(Folder)) yield break;
+        foreach (var file in Directory.EnumerateFiles(Folder, $"{stem}.epoch-*.ckpt"))
             if (int.TryParse(System.IO.Path.GetFileNameWithoutExtension(file)[(stem.Length + ".epoch-".Length)..], out int epoch))
                 yield return (file, epoch);
     }

@@ -83,4 +83,14 @@ public sealed class CheckpointFileTests : IDisposable
         Assert.Null(checkpoints.Find(CheckpointChoice.Latest));
         Assert.Null(checkpoints.Find(CheckpointChoice.Best));
     }
+
+    [Fact]
+    public void Delete_BeforeAnyCheckpointFolderExists_DoesNothing()
+    {
+        var checkpoints = new CheckpointFile(folder.File("never-made/run-1.ckpt"), keptEpochs: 3);
+
+        checkpoints.Delete();
+
+        Assert.False(Directory.Exists(folder.File("never-made")));
+    }
 }
