@@ -61,6 +61,9 @@ public interface IRunStore
 
     StoredRun? Find(long run);
 
+    /// <summary>The newest run that is training or stopping, or null: one query however many runs the store holds.</summary>
+    StoredRun? NewestActive();
+
     /// <param name="after">Only the steps after this one, for reading a long run page by page.</param>
     /// <param name="limit">At most this many steps; all of them when null.</param>
     IReadOnlyList<StepRecord> Steps(long run, int stepsPerEpoch, int after = 0, int? limit = null);
@@ -86,9 +89,12 @@ public interface IRunStore
 
     bool StopRequested(long run);
 
-    /// <summary>A worker says it is alive, and which run it trains (null: none).</summary>
+    /// <summary>
+    /// A worker says it is alive, and which run it trains (null: none). Workers not heard from for
+    /// <see cref="SqlRunStore.WorkerForgottenAfter"/> are forgotten then, so a default name per process never piles up.
+    /// </summary>
     void ReportWorker(string worker, long? run);
 
-    /// <summary>The workers heard from, newest first.</summary>
+    /// <summary>The workers heard from lately, newest first.</summary>
     IReadOnlyList<WorkerInfo> Workers();
 }

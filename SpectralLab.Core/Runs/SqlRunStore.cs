@@ -112,9 +112,11 @@ public abstract class SqlRunStore : IRunStore
 
     public void Delete(long run) => Use(connection => Execute(connection, "DELETE FROM runs WHERE id = @id;", ("@id", run)));
 
-    public IReadOnlyList<StoredRun> List() => Query(Every);
+    public IReadOnlyList<StoredRun> List() => Query("1 = 1");
 
-    public StoredRun? Find(long run) => Query(run).SingleOrDefault();
+    public StoredRun? Find(long run) => Query("r.id = @id", ("@id", run)).SingleOrDefault();
+
+    public StoredRun? NewestActive() => Query("r.status IN ('Training', 'Stopping')").FirstOrDefault();
 
     public IReadOnlyList<StepRecord> Steps(long run, int stepsPerEpoch, int after = 0, int? limit = null) => Use(connection => Rows(connection,
         "SELECT step, epoch, loss, ms FROM steps WHERE run_id = @run AND step > @after ORDER BY step LIMIT @limit;", reader =>
@@ -150,9 +152,16 @@ public abstract class SqlRunStore : IRunStore
     public bool StopRequested(long run) => Use(connection => Rows(connection,
         "SELECT stop_requested FROM runs WHERE id = @id;", reader => reader.GetInt32(0) != 0, ("@id", run)).SingleOrDefault());
 
-    public void ReportWorker(string worker, long? run) => Use(connection => Execute(connection,
-        "INSERT INTO workers VALUES (@name, @run, @seen) ON CONFLICT (name) DO UPDATE SET run_id = excluded.run_id, seen = excluded.seen;",
-        ("@name", worker), ("@run", run), ("@seen", Iso(DateTimeOffset.UtcNow))));
+    /// <summary>How long a silent worker stays in the workers table.</summary>
+    public static readonly TimeSpan WorkerForgottenAfter = TimeSpan.FromDays(1);
+
+    public void ReportWorker(string worker, long? run) => Use(connection =>
+    {
+        var now = DateTimeOffset.UtcNow;
+        Execute(connection, "INSERT INTO workers VALUES (@name, @run, @seen) ON CONFLICT (name) DO UPDATE SET run_id = excluded.run_id, seen = excluded.seen;",
+            ("@name", worker), ("@run", run), ("@seen", Iso(now)));
+        return Execute(connection, "DELETE FROM workers WHERE seen < @forgotten;", ("@forgotten", Iso(now - WorkerForgottenAfter)));
+    });
 
     public IReadOnlyList<WorkerInfo> Workers() => Use(connection => Rows(connection,
         "SELECT name, run_id, seen FROM workers ORDER BY seen DESC;",
@@ -164,16 +173,17 @@ public abstract class SqlRunStore : IRunStore
         catch (InvalidDataException e) { throw new InvalidDataException($"run {run}'s snapshot at step {reader.GetInt32(0)}: {e.Message.TrimEnd('.')}", e); }
     }
 
-    IReadOnlyList<StoredRun> Query(long id) => Use(connection => Rows(connection,
-        """
+    /// <summary>The runs that meet <paramref name="condition"/> (on the runs table, as r), newest first.</summary>
+    IReadOnlyList<StoredRun> Query(string condition, params (string, object?)[] parameters) => Use(connection => Rows(connection,
+        $"""
         SELECT r.id, r.options, r.parameters, r.dataset, r.train_images, r.test_images, r.steps_per_epoch, r.status, r.reason, r.started, r.ended,
                (SELECT CAST(COUNT(*) AS INTEGER) FROM epochs e WHERE e.run_id = r.id),
                (SELECT train_loss FROM epochs e WHERE e.run_id = r.id ORDER BY epoch DESC LIMIT 1),
                (SELECT val_loss FROM epochs e WHERE e.run_id = r.id ORDER BY epoch DESC LIMIT 1),
                (SELECT AVG(seconds) FROM epochs e WHERE e.run_id = r.id),
                r.sweep, r.notes, r.tags, r.initial_val_loss, r.worker
-        FROM runs r WHERE @id < 0 OR r.id = @id ORDER BY r.id DESC;
-        """, ReadRun, ("@id", id)));
+        FROM runs r WHERE {condition} ORDER BY r.id DESC;
+        """, ReadRun, parameters));
 
     StoredRun ReadRun(DbDataReader reader)
     {

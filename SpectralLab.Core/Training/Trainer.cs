@@ -68,8 +68,10 @@ public sealed class Trainer(Autoencoder model, Dataset data, TrainingOptions opt
             if (validation is null)
                 return new(TrainingOutcome.Stopped, $"Stopped by request during the validation after step {step}; epoch {epoch} will be trained again on resume.", step, epoch - 1);
             var reachedNow = new CheckpointInfo(epoch, step);
-            checkpoints?.Write(reachedNow, validation.Value, stream => Checkpoint.Save(stream, reachedNow, model, optimizer));
+            // The record before the checkpoint: a crash between the two resumes from the epoch before, whose resume
+            // drops this record and trains the epoch again; the other order would resume past an epoch never recorded.
             observer.OnEpoch(new EpochRecord(epoch, lossSum / stepsPerEpoch, validation.Value, clock.Elapsed.TotalSeconds));
+            checkpoints?.Write(reachedNow, validation.Value, stream => Checkpoint.Save(stream, reachedNow, model, optimizer));
         }
         return new(TrainingOutcome.Completed, $"Completed {options.Epochs} epochs.", step, options.Epochs);
     }

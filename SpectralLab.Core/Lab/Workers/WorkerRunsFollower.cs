@@ -36,7 +36,7 @@ public sealed class WorkerRunsFollower(LiveHub hub, IRunStore store, TimeSpan po
         if (current is null || !current.Status.IsActive())
         {
             if (current is not null && current.Status != lastStatus) Catch(current); // its last records and its end first
-            if (store.List().FirstOrDefault(run => run.Status.IsActive()) is { } training && training.Id != followed)
+            if (store.NewestActive() is { } training && training.Id != followed)
                 Switch(training);
             return;
         }

@@ -79,6 +79,25 @@ public sealed class PostgresRunStoreTests : IDisposable
     }
 
     [Fact]
+    public void NewestActive_InBothStores_IsTheNewestRunTrainingOrStopping()
+    {
+        using var shared = new PostgresRunStore(database);
+        foreach (IRunStore store in new IRunStore[] { shared, new SqliteRunStore(folder.File("runs.db")) })
+        {
+            Assert.Null(store.NewestActive());
+            long older = store.CreateRun(Run()), stopping = store.CreateRun(Run()), ended = store.CreateRun(Run()), queued = store.CreateRun(Run(), status: TrainingState.Queued);
+            store.SetStatus(stopping, TrainingState.Stopping, null);
+            store.SetStatus(ended, TrainingState.Completed, "Completed 3 epochs.");
+
+            Assert.Equal(stopping, store.NewestActive()!.Id);
+            store.SetStatus(stopping, TrainingState.Stopped, "Stopped.");
+            Assert.Equal(older, store.NewestActive()!.Id);
+            store.SetStatus(queued, TrainingState.Training, null);
+            Assert.Equal(queued, store.NewestActive()!.Id);
+        }
+    }
+
+    [Fact]
     public void Checkpoints_KeptAsRows_LatestPreviousBestAndTheLastEpochs()
     {
         using var store = new PostgresRunStore(database);
@@ -127,6 +146,26 @@ public sealed class PostgresRunStoreTests : IDisposable
         lab.SetStatus(id, TrainingState.Stopped, "Stopped by request after step 3.");
         lab.SetStatus(id, TrainingState.Queued, "Waiting for a training worker to resume it."); // resumed: queued afresh
         Assert.False(worker.StopRequested(id));
+    }
+
+    [Fact]
+    public void ReportWorker_ForgetsWorkersSilentForMoreThanADay_ButNotTheRecentlySilent()
+    {
+        using var store = new PostgresRunStore(database);
+        store.ReportWorker("alive", null);
+        using (var connection = new NpgsqlConnection(database))
+        {
+            connection.Open();
+            using var command = new NpgsqlCommand("INSERT INTO workers VALUES ('gone-2-days', NULL, @long), ('quiet-1-hour', NULL, @short);", connection);
+            command.Parameters.AddWithValue("long", (DateTimeOffset.UtcNow - TimeSpan.FromDays(2)).UtcDateTime.ToString("O"));
+            command.Parameters.AddWithValue("short", (DateTimeOffset.UtcNow - TimeSpan.FromHours(1)).UtcDateTime.ToString("O"));
+            command.ExecuteNonQuery();
+        }
+        Assert.Equal(3, store.Workers().Count);
+
+        store.ReportWorker("alive", null);
+
+        Assert.Equal(["alive", "quiet-1-hour"], store.Workers().Select(w => w.Name).Order());
     }
 
     [Fact]

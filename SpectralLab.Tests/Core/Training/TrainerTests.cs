@@ -127,6 +127,34 @@ public sealed class TrainerTests
         Assert.Equal(3, recorder.Steps.Count); // the NaN step is not reported as a loss
     }
 
+    /// <summary>Counts, at each checkpoint written, the epochs the observer had been told of by then.</summary>
+    sealed class CheckpointWitness(Recorder recorder) : ICheckpointStorage
+    {
+        public List<(int Epoch, int EpochsRecorded, long Bytes)> Writes { get; } = [];
+
+        public void Write(CheckpointInfo info, double validationLoss, Action<Stream> write)
+        {
+            using var bytes = new MemoryStream();
+            write(bytes);
+            Writes.Add((info.Epoch, recorder.Epochs.Count, bytes.Length));
+        }
+    }
+
+    [Fact]
+    public void Run_EachEpoch_IsRecordedBeforeItsCheckpointIsWritten()
+    {
+        manual_seed(1);
+        using var model = ModelCatalog.Find("spatial")!.Create();
+        var recorder = new Recorder();
+        var witness = new CheckpointWitness(recorder);
+
+        new Trainer(model, TestData.SmallMnist(64, 8), new TrainingOptions { Model = "spatial", Epochs = 3, BatchSize = 32 }, witness)
+            .Run(recorder, CancellationToken.None);
+
+        Assert.Equal([(1, 1), (2, 2), (3, 3)], witness.Writes.Select(w => (w.Epoch, w.EpochsRecorded)));
+        Assert.All(witness.Writes, w => Assert.True(w.Bytes > 28_353 * 4, $"a checkpoint of {w.Bytes} bytes holds less than the parameters"));
+    }
+
     [Fact]
     public void Run_HundredsOfSteps_LeavesNoTensorsBehind()
     {
