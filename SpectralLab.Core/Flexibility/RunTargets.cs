@@ -51,16 +51,7 @@ public static class RunTargets
     static void Load(long run, Autoencoder network, TorchSharp.Modules.OptimizerHelper optimizer, IRunCheckpoints checkpoints)
     {
         var problems = new List<string>();
-        foreach (var candidate in checkpoints.Candidates)
-        {
-            try
-            {
-                using var stream = candidate.Open();
-                Checkpoint.Load(stream, candidate.Name, network, optimizer);
-                return;
-            }
-            catch (InvalidDataException e) { problems.Add(e.Message); }
-        }
+        if (CheckpointCandidate.FirstWhole(checkpoints.Candidates, network, optimizer, problems) is not null) return;
         throw new InvalidDataException(problems.Count == 0
             ? $"Run {run} has no checkpoint yet: its filters exist once its first epoch has ended."
             : $"Run {run}'s checkpoints do not load: {string.Join("; ", problems)}.");

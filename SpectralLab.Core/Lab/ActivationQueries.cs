@@ -60,20 +60,10 @@ public sealed class ActivationQueries(IRunStore store, LabDataset dataset, Torch
         using var model = descriptor.Create();
         if (model is not IEncoderProbe probe) return Answer<ActivationMaps>.Refused($"The {descriptor.DisplayName} model cannot show its encoder's layers.");
         using var optimizer = optim.Adam(model.parameters()); // a checkpoint holds Adam's moments too; they are read and dropped
-        var ordered = kept.OrderByDescending(k => k.Epoch == epoch).ToList();
         var problems = new List<string>();
-        int? loaded = null;
-        foreach (var (checkpoint, _) in ordered)
-        {
-            try
-            {
-                using var stream = checkpoint.Open();
-                loaded = Checkpoint.Load(stream, checkpoint.Name, model, optimizer).Epoch;
-                break;
-            }
-            catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException) { problems.Add(e.Message.TrimEnd('.')); }
-        }
-        if (loaded is not { } shown) return Answer<ActivationMaps>.Refused($"No checkpoint of run {run.Id} loads: {string.Join("; ", problems)}.");
+        var preferred = kept.OrderByDescending(k => k.Epoch == epoch).Select(k => k.Checkpoint);
+        if (CheckpointCandidate.FirstWhole(preferred, model, optimizer, problems) is not { Epoch: var shown })
+            return Answer<ActivationMaps>.Refused($"No checkpoint of run {run.Id} loads: {string.Join("; ", problems)}.");
 
         model.eval();
         var pixels = test.Pixels.AsSpan(image * test.PixelsPerImage, test.PixelsPerImage).ToArray();

@@ -16,18 +16,7 @@ static class CheckpointRestore
     {
         var problems = new List<string>();
         if (!checkpoints.NewestExists) problems.Add($"{checkpoints.NewestName} is missing");
-        foreach (var candidate in checkpoints.Candidates)
-        {
-            try
-            {
-                using var file = candidate.Open();
-                return (Checkpoint.Load(file, candidate.Name, model, optimizer), problems.FirstOrDefault());
-            }
-            catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
-            {
-                problems.Add(e is InvalidDataException ? e.Message : $"{candidate.Name} cannot be read ({e.Message.TrimEnd('.')})");
-            }
-        }
+        if (CheckpointCandidate.FirstWhole(checkpoints.Candidates, model, optimizer, problems) is { } reached) return (reached, problems.FirstOrDefault());
         throw new InvalidDataException(
             $"{string.Join(", and ", problems)}; put a good checkpoint back as {checkpoints.Location} and resume again, or start the run again with its settings");
     }

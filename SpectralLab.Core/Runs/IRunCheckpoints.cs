@@ -5,9 +5,6 @@ namespace SpectralLab.Core.Runs;
 /// <summary>Which of a run's kept checkpoints: the newest (what a resume continues from) or the best epoch's.</summary>
 public enum CheckpointChoice { Latest, Best }
 
-/// <summary>One kept checkpoint: what messages call it, and how to read its bytes.</summary>
-public sealed record CheckpointCandidate(string Name, Func<Stream> Open);
-
 /// <summary>
 /// A run's kept checkpoints, wherever they live (files beside an embedded database, rows of a shared one): the newest and
 /// the one it replaced, so a newest one found damaged still leaves the epoch before to resume from; the best epoch's;
