@@ -11,10 +11,10 @@ public static class TrainingStates
 {
     public static bool IsActive(this TrainingState state) => state is TrainingState.Training or TrainingState.Stopping;
 
-    /// <summary>A run that ended early can go on from its last checkpoint.</summary>
     /// <summary>Whether the run is over, with an outcome and a reason.</summary>
     public static bool IsEnded(this TrainingState state) => state is TrainingState.Completed or TrainingState.Stopped or TrainingState.Diverged or TrainingState.Failed;
 
+    /// <summary>A run that ended early can go on from its last checkpoint.</summary>
     public static bool CanResume(this TrainingState state) => state is TrainingState.Stopped or TrainingState.Interrupted;
 
     /// <summary>The end state a run's outcome leaves it in.</summary>
