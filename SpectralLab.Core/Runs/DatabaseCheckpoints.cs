@@ -11,6 +11,9 @@ public sealed class DatabaseCheckpoints(SqlRunStore store, long run, Func<int, d
 {
     const string Latest = "latest", Previous = "previous", Best = "best", Damaged = "damaged", EpochPrefix = "epoch-";
 
+    /// <summary><see cref="Exists"/> in SQL, over the runs row r: every run of a list answered by one query.</summary>
+    public const string ExistsSql = $"EXISTS (SELECT 1 FROM checkpoints c WHERE c.run_id = r.id AND c.slot IN ('{Latest}', '{Previous}'))";
+
     public string Location => $"run {run}'s newest checkpoint in {store.Location}";
 
     public bool Exists => Slots().Overlaps([Latest, Previous]);

@@ -46,6 +46,8 @@ public sealed class PostgresRunStore : SqlRunStore, IDisposable
 
     protected override DbConnection OpenConnection() => source.OpenConnection();
 
+    protected override string HasCheckpointSql => DatabaseCheckpoints.ExistsSql;
+
     protected override bool IsFault(Exception e) =>
         e is NpgsqlException or SocketException or TimeoutException or IOException or InvalidDataException or JsonException or FormatException
             or ArgumentException or InvalidCastException or OverflowException;

@@ -25,6 +25,12 @@ public abstract class SqlRunStore : IRunStore
 
     protected abstract DbConnection OpenConnection();
 
+    /// <summary>
+    /// An SQL expression over the runs row r that says whether the run has a checkpoint to resume from, so that a list of
+    /// runs asks once; null where checkpoints are kept outside the database (each run's are then looked at).
+    /// </summary>
+    protected virtual string? HasCheckpointSql => null;
+
     /// <summary>Whether <paramref name="e"/> is a fault of the store or of what it holds, rather than a bug.</summary>
     protected abstract bool IsFault(Exception e);
 
@@ -181,7 +187,7 @@ public abstract class SqlRunStore : IRunStore
                (SELECT train_loss FROM epochs e WHERE e.run_id = r.id ORDER BY epoch DESC LIMIT 1),
                (SELECT val_loss FROM epochs e WHERE e.run_id = r.id ORDER BY epoch DESC LIMIT 1),
                (SELECT AVG(seconds) FROM epochs e WHERE e.run_id = r.id),
-               r.sweep, r.notes, r.tags, r.initial_val_loss, r.worker
+               r.sweep, r.notes, r.tags, r.initial_val_loss, r.worker, {HasCheckpointSql ?? "NULL"}
         FROM runs r WHERE {condition} ORDER BY r.id DESC;
         """, ReadRun, parameters));
 
@@ -195,7 +201,7 @@ public abstract class SqlRunStore : IRunStore
                 reader.GetString(3), reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), Enum.Parse<TrainingState>(reader.GetString(7)),
                 reader.IsDBNull(8) ? null : reader.GetString(8), Time(reader.GetString(9)), reader.IsDBNull(10) ? null : Time(reader.GetString(10)),
                 reader.GetInt32(11), Nullable(reader, 12), Nullable(reader, 13), Nullable(reader, 14),
-                reader.IsDBNull(15) ? null : reader.GetInt64(15), CheckpointOf(id).Exists)
+                reader.IsDBNull(15) ? null : reader.GetInt64(15), reader.IsDBNull(20) ? CheckpointOf(id).Exists : reader.GetBoolean(20))
             {
                 Notes = reader.GetString(16),
                 Tags = JsonSerializer.Deserialize<string[]>(reader.GetString(17)) ?? throw new InvalidDataException("its tags are null"),

@@ -116,7 +116,9 @@ public sealed class PostgresRunStoreTests : IDisposable
         Assert.Equal(2, EpochIn(checkpoints.Find(CheckpointChoice.Best)!));
         Assert.Equal([4, 3], checkpoints.Candidates.Select(EpochIn));
         Assert.Equal([3, 4], checkpoints.KeptEpochs);
+        long without = store.CreateRun(Run());
         Assert.True(store.Find(id)!.HasCheckpoint);
+        Assert.Equal([(without, false), (id, true)], store.List().Select(r => (r.Id, r.HasCheckpoint)));
 
         checkpoints.FallBack();
         Assert.Equal([3], checkpoints.Candidates.Select(EpochIn));
@@ -125,6 +127,7 @@ public sealed class PostgresRunStoreTests : IDisposable
         checkpoints.Delete();
         Assert.False(checkpoints.Exists);
         Assert.Null(checkpoints.Find(CheckpointChoice.Best));
+        Assert.False(store.Find(id)!.HasCheckpoint);
     }
 
     [Fact]
