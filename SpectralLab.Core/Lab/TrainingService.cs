@@ -191,10 +191,10 @@ public sealed class TrainingService(LiveHub hub, LabDataset dataset, IRunStore s
 
     CommandResult DeleteRun(long id)
     {
-        if (hub.State.IsActive() && hub.History().Run?.Number == id)
-            return CommandResult.Refused($"Run {id} is training; stop it before deleting it.");
-        if (store.Find(id) is null)
+        if (store.Find(id) is not { } stored)
             return CommandResult.Refused($"There is no run {id}.");
+        if (stored.Status.IsActive()) // here, in a verb's process or on a worker: whoever trains it still writes to it
+            return CommandResult.Refused($"Run {id} is training; stop it before deleting it.");
         store.Delete(id);
         store.CheckpointOf(id).Delete();
         return new CommandResult(true, $"Deleted run {id}.");

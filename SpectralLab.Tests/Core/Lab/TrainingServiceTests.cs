@@ -315,6 +315,22 @@ public sealed class TrainingServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Delete_ARunTrainingInAnotherProcess_IsRefused()
+    {
+        var options = Small(epochs: 3);
+        long elsewhere = store.CreateRun(new RunInfo(0, options, "Gaussian spectral", 19_553, "MNIST", 256, 32, 8, DateTimeOffset.UtcNow)); // as a `train` verb or a worker records it
+
+        var refused = await service.DeleteRunAsync(elsewhere);
+        store.SetStatus(elsewhere, TrainingState.Stopped, "Stopped by request after step 5.");
+        var deleted = await service.DeleteRunAsync(elsewhere);
+
+        Assert.False(refused.Accepted);
+        Assert.Contains("is training", refused.Message);
+        Assert.True(deleted.Accepted, deleted.Message);
+        Assert.Null(store.Find(elsewhere));
+    }
+
+    [Fact]
     public async Task StartSweep_TwoModels_TrainsThemOneAfterAnotherAsOneSweep()
     {
         var reply = await service.StartSweepAsync([Small(model: "spatial"), Small(model: "spectral-gaussian")]);
