@@ -41,7 +41,7 @@ public sealed class QueuedTraining(IRunStore store, TrainingQueue queue, bool as
     /// <summary>Passes the run's records on as the worker writes them, until the run ends.</summary>
     TrainingResult Follow(long run, ITrainingObserver observer, CancellationToken cancellation)
     {
-        int lastStep = 0, lastEpoch = 0;
+        var tail = new StoredRunTail(store, run);
         bool stopAsked = false;
         while (true)
         {
@@ -51,20 +51,12 @@ public sealed class QueuedTraining(IRunStore store, TrainingQueue queue, bool as
                 stopAsked = true;
             }
             var stored = store.Find(run) ?? throw new RunStoreException($"Run {run} was deleted from {store.Location} while it waited for a worker.");
-            foreach (var step in store.Steps(run, stored.StepsPerEpoch, after: lastStep))
-            {
-                observer.OnStep(step);
-                lastStep = step.Step;
-            }
-            foreach (var epoch in store.Epochs(run).Where(e => e.Epoch > lastEpoch))
-            {
-                observer.OnEpoch(epoch);
-                lastEpoch = epoch.Epoch;
-            }
+            foreach (var step in tail.NewSteps(stored.StepsPerEpoch)) observer.OnStep(step);
+            foreach (var epoch in tail.NewEpochs()) observer.OnEpoch(epoch);
             if (stored.Status.IsEnded())
             {
                 var outcome = stored.Status switch { TrainingState.Completed => TrainingOutcome.Completed, TrainingState.Diverged => TrainingOutcome.Diverged, _ => TrainingOutcome.Stopped };
-                return new TrainingResult(outcome, stored.Reason ?? stored.Status.ToString(), lastStep, stored.EpochsDone);
+                return new TrainingResult(outcome, stored.Reason ?? stored.Status.ToString(), tail.LastStep, stored.EpochsDone);
             }
             Thread.Sleep(poll);
         }

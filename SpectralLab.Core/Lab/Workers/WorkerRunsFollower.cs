@@ -14,8 +14,7 @@ namespace SpectralLab.Core.Lab.Workers;
 /// </summary>
 public sealed class WorkerRunsFollower(LiveHub hub, IRunStore store, TimeSpan poll, ILogger<WorkerRunsFollower> logger) : BackgroundService
 {
-    long? followed;
-    int lastStep, lastEpoch, lastSnapshot;
+    StoredRunTail? followed;
     TrainingState lastStatus;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -32,11 +31,11 @@ public sealed class WorkerRunsFollower(LiveHub hub, IRunStore store, TimeSpan po
     /// <summary>One look at the store: switch to the run that trains, or pass on what the followed one added.</summary>
     public void Follow()
     {
-        var current = followed is { } id ? store.Find(id) : null;
+        var current = followed is { } tail ? store.Find(tail.Run) : null;
         if (current is null || !current.Status.IsActive())
         {
             if (current is not null && current.Status != lastStatus) Catch(current); // its last records and its end first
-            if (store.NewestActive() is { } training && training.Id != followed)
+            if (store.NewestActive() is { } training && training.Id != followed?.Run)
                 Switch(training);
             return;
         }
@@ -47,29 +46,17 @@ public sealed class WorkerRunsFollower(LiveHub hub, IRunStore store, TimeSpan po
     {
         var info = run.ToRunInfo(ModelCatalog.Find(run.Model)?.DisplayName ?? run.Model);
         hub.Publish(new RunResumed(info, StoredHistory.Load(store, run, hub.Limits)));
-        (followed, lastStatus, lastEpoch) = (run.Id, TrainingState.Training, run.EpochsDone);
-        lastStep = store.Steps(run.Id, run.StepsPerEpoch).LastOrDefault()?.Step ?? 0;
-        lastSnapshot = store.SnapshotSteps(run.Id).LastOrDefault(-1);
+        followed = new StoredRunTail(store, run.Id, store.Steps(run.Id, run.StepsPerEpoch).LastOrDefault()?.Step ?? 0, run.EpochsDone,
+            store.SnapshotSteps(run.Id).LastOrDefault(-1));
+        lastStatus = TrainingState.Training;
         if (run.Status != TrainingState.Training) Catch(run);
     }
 
     void Catch(StoredRun run)
     {
-        foreach (var step in store.Steps(run.Id, run.StepsPerEpoch, after: lastStep))
-        {
-            hub.Publish(new StepRecorded(step));
-            lastStep = step.Step;
-        }
-        foreach (int step in store.SnapshotSteps(run.Id).Where(step => step > lastSnapshot))
-        {
-            if (store.SnapshotAt(run.Id, step) is { } snapshot) hub.Publish(new SnapshotTaken(snapshot));
-            lastSnapshot = step;
-        }
-        foreach (var epoch in store.Epochs(run.Id).Where(epoch => epoch.Epoch > lastEpoch))
-        {
-            hub.Publish(new EpochRecorded(epoch));
-            lastEpoch = epoch.Epoch;
-        }
+        foreach (var step in followed!.NewSteps(run.StepsPerEpoch)) hub.Publish(new StepRecorded(step));
+        foreach (var snapshot in followed.NewSnapshots()) hub.Publish(new SnapshotTaken(snapshot));
+        foreach (var epoch in followed.NewEpochs()) hub.Publish(new EpochRecorded(epoch));
         if (run.Status == lastStatus) return;
         lastStatus = run.Status;
         if (run.Status != TrainingState.Queued) hub.Publish(new StateChanged(run.Status, run.Reason));
