@@ -35,7 +35,6 @@ static class WorkerVerb
             return console.Fail("worker needs a shared run store: set SpectralLab__Store to a PostgreSQL connection string (the lab's own SpectralLab:Store).");
         if (LabSettings.Problem(settings) is { } problem) return console.Fail(problem);
         if (string.IsNullOrWhiteSpace(name) || name.Length > 100) return console.Fail("--name must be 1 to 100 characters.");
-        if (threads < 1) return console.Fail("--threads must be at least 1.");
         var dataset = new LabDataset(dataDirectory);
         if (dataset.Problem is { } noData) return console.Fail(noData, ExitCodes.Failure);
 

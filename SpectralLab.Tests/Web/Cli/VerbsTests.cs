@@ -174,6 +174,18 @@ public sealed class VerbsTests
         Assert.Contains(expected, Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
     }
 
+    [Theory]
+    [InlineData("--threads 0", "--threads must be at least 1")]
+    [InlineData("--name gpu-box-1", "worker needs a shared run store")]
+    public void Worker_BadArgumentOrNoSharedStore_OneClearLine(string arguments, string expected)
+    {
+        var (code, output, error) = Run(["worker", .. arguments.Split(' ')]);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Empty(output);
+        Assert.Contains(expected, Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
     [Fact]
     public void Sweep_GridOfSeeds_DefaultsToThePublishedPairOneLinePerRunThenMeanAndStdPerSetting()
     {
